@@ -40,6 +40,10 @@ fn for_label(label: &str) -> Option<&'static Encoding> {
     if enc == encoding_rs::GBK {
         return Some(GB18030);
     }
+    // A page that says UTF-16 in ASCII bytes is not UTF-16 (the HTML spec agrees).
+    if enc == UTF_16LE || enc == UTF_16BE {
+        return Some(UTF_8);
+    }
     Some(enc)
 }
 
@@ -108,14 +112,23 @@ pub fn decode(doc: &str, bytes: &[u8], declared: Option<&'static Encoding>, leni
     }
     let mut best: Option<(String, f64)> = None;
     let detected = detect(bytes);
-    // A declared multi-byte Chinese charset is tried first, then the detector's guess.
-    for enc in declared.into_iter().chain(std::iter::once(detected)).chain([GB18030, BIG5]) {
+    // Single-byte charsets decode any bytes without error, so a declared or guessed
+    // one (old Chinese pages often say iso-8859-1) is tried only after the Chinese ones.
+    let mut candidates: Vec<&'static Encoding> = Vec::new();
+    candidates.extend(declared.filter(|e| !e.is_single_byte()));
+    if !detected.is_single_byte() {
+        candidates.push(detected);
+    }
+    candidates.extend([GB18030, BIG5]);
+    candidates.extend(declared);
+    candidates.push(detected);
+    for enc in candidates {
         if enc == UTF_8 {
             continue;
         }
         let (text, _) = enc.decode_without_bom_handling(bytes);
         let ratio = replacement_ratio(&text);
-        if ratio == 0.0 {
+        if ratio <= MAX_REPLACEMENT_RATIO / 2.0 {
             return Ok(text.into_owned());
         }
         if best.as_ref().map_or(true, |(_, r)| ratio < *r) {
