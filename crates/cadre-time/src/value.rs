@@ -1,0 +1,185 @@
+//! Value types ([`Day`], [`TimeValue`], [`PartOfDay`], [`Reference`]), the gold
+//! annotation format and the small amount of calendar arithmetic the resolver needs.
+
+use serde::{Deserialize, Serialize};
+
+/// A calendar value, possibly partial: year unknown (None) means the text does not
+/// say it and the reference date could not supply it.
+///
+/// The precision of the value is given by the finest field present: `day: None`
+/// is a month, `month: None` and `day: None` is a year.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
+pub struct Day {
+    pub year: Option<i32>,
+    pub month: Option<u32>,
+    pub day: Option<u32>,
+}
+
+/// A resolved time expression: a single calendar value or an inclusive range.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum TimeValue {
+    Point(Day),
+    /// Inclusive range `start..=end`, both ends at the same precision.
+    Range(Day, Day),
+}
+
+/// Part of the day attached to a day-precision mention (27日上午, 当晚 ...).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum PartOfDay {
+    /// 上午, 早上, 早晨, 清晨, 今晨, 今早.
+    Morning,
+    /// 中午, 午间.
+    Noon,
+    /// 下午, 午后.
+    Afternoon,
+    /// 晚上, 傍晚, 晚间, 当晚, 今晚, 27日晚.
+    Evening,
+    /// 夜间, 夜里, 深夜, 凌晨, 午夜, 27日夜.
+    Night,
+}
+
+/// The date a text is anchored to (dateline or URL date).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Reference {
+    pub date: Option<(i32, u32, u32)>,
+}
+
+impl From<Option<(i32, u32, u32)>> for Reference {
+    fn from(date: Option<(i32, u32, u32)>) -> Self {
+        Reference { date }
+    }
+}
+
+impl Day {
+    /// A full date.
+    pub const fn ymd(year: i32, month: u32, day: u32) -> Day {
+        Day { year: Some(year), month: Some(month), day: Some(day) }
+    }
+
+    /// A month of a (possibly unknown) year.
+    pub const fn ym(year: Option<i32>, month: u32) -> Day {
+        Day { year, month: Some(month), day: None }
+    }
+
+    /// A year.
+    pub const fn y(year: i32) -> Day {
+        Day { year: Some(year), month: None, day: None }
+    }
+
+    /// Gold annotation form: `YYYY-MM-DD`, `YYYY-MM`, `YYYY`; an unknown year is
+    /// written `XXXX` (`XXXX-11-02`), an unknown month `XX`.
+    pub fn to_gold(&self) -> String {
+        let y = match self.year {
+            Some(y) => format!("{y:04}"),
+            None => "XXXX".to_string(),
+        };
+        match (self.month, self.day) {
+            (None, None) => y,
+            (Some(m), None) => format!("{y}-{m:02}"),
+            (Some(m), Some(d)) => format!("{y}-{m:02}-{d:02}"),
+            (None, Some(d)) => format!("{y}-XX-{d:02}"),
+        }
+    }
+}
+
+impl TimeValue {
+    /// Gold annotation form: a point as [`Day::to_gold`], a range as `START/END`.
+    pub fn to_gold(&self) -> String {
+        match self {
+            TimeValue::Point(d) => d.to_gold(),
+            TimeValue::Range(a, b) => format!("{}/{}", a.to_gold(), b.to_gold()),
+        }
+    }
+
+    /// First day (or month, year) covered.
+    pub fn start(&self) -> Day {
+        match self {
+            TimeValue::Point(d) | TimeValue::Range(d, _) => *d,
+        }
+    }
+}
+
+pub(crate) fn is_leap(y: i32) -> bool {
+    (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
+}
+
+/// Days in a month; February of an unknown year counts 28 days.
+pub(crate) fn days_in_month(y: Option<i32>, m: u32) -> u32 {
+    match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 => {
+            if y.is_some_and(is_leap) {
+                29
+            } else {
+                28
+            }
+        }
+        _ => 31,
+    }
+}
+
+/// `(y, m, d)` shifted by `n` days.
+pub(crate) fn add_days(y: i32, m: u32, d: u32, n: i32) -> (i32, u32, u32) {
+    let (mut y, mut m, mut d) = (y, m, d as i32 + n);
+    while d < 1 {
+        if m == 1 {
+            m = 12;
+            y -= 1;
+        } else {
+            m -= 1;
+        }
+        d += days_in_month(Some(y), m) as i32;
+    }
+    loop {
+        let dim = days_in_month(Some(y), m) as i32;
+        if d <= dim {
+            break;
+        }
+        d -= dim;
+        if m == 12 {
+            m = 1;
+            y += 1;
+        } else {
+            m += 1;
+        }
+    }
+    (y, m, d as u32)
+}
+
+/// `(y, m)` shifted by `n` months.
+pub(crate) fn add_months(y: i32, m: u32, n: i32) -> (i32, u32) {
+    let idx = y * 12 + (m as i32 - 1) + n;
+    (idx.div_euclid(12), idx.rem_euclid(12) as u32 + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gold_forms() {
+        assert_eq!(Day::ymd(2024, 2, 27).to_gold(), "2024-02-27");
+        assert_eq!(Day::ym(Some(2024), 2).to_gold(), "2024-02");
+        assert_eq!(Day::y(2024).to_gold(), "2024");
+        assert_eq!(Day::ym(None, 11).to_gold(), "XXXX-11");
+        let r = TimeValue::Range(
+            Day { year: None, month: Some(11), day: Some(2) },
+            Day { year: None, month: Some(11), day: Some(3) },
+        );
+        assert_eq!(r.to_gold(), "XXXX-11-02/XXXX-11-03");
+    }
+
+    #[test]
+    fn arithmetic() {
+        assert_eq!(add_days(2024, 3, 1, -1), (2024, 2, 29));
+        assert_eq!(add_days(2023, 12, 31, 1), (2024, 1, 1));
+        assert_eq!(add_days(2024, 1, 1, -3), (2023, 12, 29));
+        assert_eq!(add_months(2024, 1, -1), (2023, 12));
+        assert_eq!(add_months(2024, 12, 1), (2025, 1));
+        assert_eq!(days_in_month(Some(2100), 2), 28);
+        assert_eq!(days_in_month(Some(2000), 2), 29);
+    }
+}
