@@ -386,33 +386,47 @@ impl<'a> Analysis<'a> {
     }
 
     /// Text of a subtree: blocks and `<br>` make line breaks, spaces are collapsed.
+    /// `clean` drops widgets, hidden elements, lines that are mostly link text
+    /// (related-article lists) and repeated paragraphs (pages that carry a second
+    /// copy of the article for print or mobile).
     fn render(&self, node: NodeRef<'a, Node>, clean: bool) -> String {
-        let mut out = String::new();
+        let mut lines = Lines::default();
         let mut skip = 0usize;
         let mut pre = 0usize;
+        let mut links = 0usize;
         for edge in node.traverse() {
             match edge {
                 Edge::Open(n) => match n.value() {
                     Node::Element(e) => {
                         let tag = e.name();
-                        if skip > 0 || is_invisible(tag) || (clean && n.id() != node.id() && self.is_junk(&n, e)) {
+                        if skip > 0
+                            || is_invisible(tag)
+                            || (clean && n.id() != node.id() && (is_hidden(e) || self.is_junk(&n, e)))
+                        {
                             skip += 1;
                             continue;
                         }
-                        if tag == "pre" {
-                            pre += 1;
+                        match tag {
+                            "pre" => pre += 1,
+                            "a" => links += 1,
+                            _ => {}
                         }
                         if tag == "br" || is_block(tag) {
-                            out.push('\n');
+                            lines.newline();
                         } else if tag == "img" || tag == "td" {
-                            out.push(' ');
+                            lines.push_str(" ", false);
                         }
                     }
                     Node::Text(t) if skip == 0 => {
                         if pre > 0 {
-                            out.push_str(t);
+                            for (i, part) in t.split('\n').enumerate() {
+                                if i > 0 {
+                                    lines.newline();
+                                }
+                                lines.push_str(part, links > 0);
+                            }
                         } else {
-                            push_collapsed(&mut out, t);
+                            lines.push_str(t, links > 0);
                         }
                     }
                     _ => {}
@@ -423,17 +437,20 @@ impl<'a> Analysis<'a> {
                             skip -= 1;
                             continue;
                         }
-                        if e.name() == "pre" {
-                            pre = pre.saturating_sub(1);
+                        match e.name() {
+                            "pre" => pre = pre.saturating_sub(1),
+                            "a" => links = links.saturating_sub(1),
+                            _ => {}
                         }
                         if is_block(e.name()) {
-                            out.push('\n');
+                            lines.newline();
                         }
                     }
                 }
             }
         }
-        tidy_lines(&out)
+        lines.newline();
+        lines.finish(clean)
     }
 
     /// The first date in the page's visible text, with the text before it.
@@ -442,22 +459,70 @@ impl<'a> Analysis<'a> {
     }
 }
 
-/// Appends text with every run of whitespace (including U+3000 and NBSP) made one space.
-fn push_collapsed(out: &mut String, s: &str) {
-    for c in s.chars() {
-        if c.is_whitespace() {
-            if !out.ends_with([' ', '\n']) && !out.is_empty() {
-                out.push(' ');
+/// Output lines with the share of their characters that sit inside links.
+#[derive(Default)]
+struct Lines {
+    done: Vec<(String, usize, usize)>,
+    cur: String,
+    chars: usize,
+    link_chars: usize,
+}
+
+impl Lines {
+    /// Appends text with every run of whitespace (including U+3000 and NBSP) made one space.
+    fn push_str(&mut self, s: &str, in_link: bool) {
+        for c in s.chars() {
+            if c.is_whitespace() {
+                if !self.cur.is_empty() && !self.cur.ends_with(' ') {
+                    self.cur.push(' ');
+                }
+            } else {
+                self.cur.push(c);
+                self.chars += 1;
+                if in_link {
+                    self.link_chars += 1;
+                }
             }
-        } else {
-            out.push(c);
         }
+    }
+
+    fn newline(&mut self) {
+        let line = self.cur.trim();
+        if !line.is_empty() {
+            self.done.push((line.to_string(), self.chars, self.link_chars));
+        }
+        self.cur.clear();
+        self.chars = 0;
+        self.link_chars = 0;
+    }
+
+    fn finish(self, clean: bool) -> String {
+        let mut seen = std::collections::HashSet::new();
+        let mut out: Vec<String> = Vec::new();
+        for (line, chars, link_chars) in self.done {
+            if clean {
+                if link_chars * 2 > chars {
+                    continue;
+                }
+                if chars >= 20 && !seen.insert(line.clone()) {
+                    continue;
+                }
+            }
+            out.push(line);
+        }
+        out.join("\n")
     }
 }
 
-fn tidy_lines(s: &str) -> String {
-    let lines: Vec<&str> = s.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
-    lines.join("\n")
+/// `hidden`, `display:none` and `visibility:hidden` content is not shown to readers.
+fn is_hidden(e: &scraper::node::Element) -> bool {
+    if e.attr("hidden").is_some() || e.attr("aria-hidden") == Some("true") {
+        return true;
+    }
+    e.attr("style").is_some_and(|st| {
+        let st: String = st.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+        st.contains("display:none") || st.contains("visibility:hidden")
+    })
 }
 
 // ------------------------------------------------------------------ metadata
