@@ -1,0 +1,189 @@
+//! Loading the data files of `data/` (embedded at compile time) into automata.
+//!
+//! Every file is UTF-8 text: `#` starts a comment line, TSV files have the columns their
+//! header comment names. A malformed line is an error naming the file and line.
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use daachorse::{CharwiseDoubleArrayAhoCorasick, CharwiseDoubleArrayAhoCorasickBuilder, MatchKind};
+
+use crate::gazetteer::Gazetteer;
+use crate::posts::Posts;
+
+/// A data file that could not be read.
+#[derive(Debug, thiserror::Error)]
+#[error("{file}:{line}: {reason}")]
+pub struct LexiconError {
+    pub file: String,
+    pub line: usize,
+    pub reason: String,
+}
+
+pub(crate) const REGIONS: &str = include_str!("../../../data/regions.tsv");
+pub(crate) const REGION_ABBREV: &str = include_str!("../../../data/region_abbrev.tsv");
+pub(crate) const POSTS: &str = include_str!("../../../data/posts.tsv");
+pub(crate) const SURNAMES: &str = include_str!("../../../data/surnames.txt");
+pub(crate) const BOUNDARIES: &str = include_str!("../../../data/name_boundaries.txt");
+pub(crate) const COUNTRIES: &str = include_str!("../../../data/countries.txt");
+
+/// Rows of a TSV file with their 1-based line numbers; comments and blank lines skipped.
+pub(crate) fn tsv_rows<'a>(
+    file: &'a str,
+    text: &'a str,
+    min_cols: usize,
+) -> Result<Vec<(usize, Vec<&'a str>)>, LexiconError> {
+    let mut out = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let cols: Vec<&str> = line.split('\t').collect();
+        if cols.len() < min_cols {
+            return Err(LexiconError {
+                file: file.to_string(),
+                line: i + 1,
+                reason: format!("expected {min_cols} tab-separated columns, found {}", cols.len()),
+            });
+        }
+        out.push((i + 1, cols));
+    }
+    Ok(out)
+}
+
+/// Whitespace-separated words of a word-list file.
+pub(crate) fn words(text: &str) -> impl Iterator<Item = &str> {
+    text.lines().filter(|l| !l.starts_with('#')).flat_map(|l| l.split_whitespace())
+}
+
+/// Builds a leftmost-longest automaton whose values index `patterns`.
+pub(crate) fn automaton<S: AsRef<str>>(patterns: &[S]) -> CharwiseDoubleArrayAhoCorasick<u32> {
+    let patvals: Vec<(&str, u32)> =
+        patterns.iter().enumerate().map(|(i, p)| (p.as_ref(), i as u32)).collect();
+    CharwiseDoubleArrayAhoCorasickBuilder::new()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build_with_values(patvals)
+        .expect("lexicon patterns are non-empty and unique")
+}
+
+/// Everything the recognisers look up, built once per process.
+pub struct Lexicon {
+    pub gazetteer: Gazetteer,
+    pub posts: Posts,
+    pub surnames: Surnames,
+    pub boundaries: Boundaries,
+    /// Foreign states and their capitals, for titles such as 赞比亚总统.
+    pub countries: HashSet<String>,
+}
+
+impl Lexicon {
+    /// The lexicon built from the data files embedded in the binary.
+    pub fn builtin() -> &'static Lexicon {
+        static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+        LEXICON.get_or_init(|| Lexicon::build().unwrap_or_else(|e| panic!("embedded data file is broken: {e}")))
+    }
+
+    pub fn build() -> Result<Lexicon, LexiconError> {
+        Ok(Lexicon {
+            gazetteer: Gazetteer::build(REGIONS, REGION_ABBREV)?,
+            posts: Posts::build(POSTS)?,
+            surnames: Surnames::build(SURNAMES),
+            boundaries: Boundaries::build(BOUNDARIES),
+            countries: words(COUNTRIES).map(str::to_string).collect(),
+        })
+    }
+}
+
+/// Single and compound surnames.
+pub struct Surnames {
+    single: HashSet<char>,
+    compound: HashSet<String>,
+}
+
+impl Surnames {
+    fn build(text: &str) -> Surnames {
+        let mut single = HashSet::new();
+        let mut compound = HashSet::new();
+        for w in words(text) {
+            let mut cs = w.chars();
+            match (cs.next(), cs.next()) {
+                (Some(c), None) => {
+                    single.insert(c);
+                }
+                (Some(_), Some(_)) => {
+                    compound.insert(w.to_string());
+                }
+                _ => {}
+            }
+        }
+        Surnames { single, compound }
+    }
+
+    /// Length in chars of the surname `s` starts with, if any (compound first).
+    pub fn prefix_len(&self, s: &str) -> Option<usize> {
+        let mut cs = s.chars();
+        let a = cs.next()?;
+        if let Some(b) = cs.next() {
+            let mut two = String::new();
+            two.push(a);
+            two.push(b);
+            if self.compound.contains(&two) {
+                return Some(2);
+            }
+        }
+        self.single.contains(&a).then_some(1)
+    }
+}
+
+/// Words that end a name when they follow it.
+pub struct Boundaries {
+    single: HashSet<char>,
+    automaton: CharwiseDoubleArrayAhoCorasick<u32>,
+}
+
+impl Boundaries {
+    fn build(text: &str) -> Boundaries {
+        let mut single = HashSet::new();
+        let mut multi: Vec<String> = Vec::new();
+        for w in words(text) {
+            if w.chars().count() == 1 {
+                single.insert(w.chars().next().unwrap());
+            } else if !multi.iter().any(|m| m == w) {
+                multi.push(w.to_string());
+            }
+        }
+        Boundaries { single, automaton: automaton(&multi) }
+    }
+
+    /// Does a multi-character boundary word start at the beginning of `s`?
+    pub fn word_at(&self, s: &str) -> bool {
+        // Only the first few chars matter; bound the scan.
+        let end = s.char_indices().nth(6).map_or(s.len(), |(i, _)| i);
+        self.automaton.leftmost_find_iter(&s[..end]).next().is_some_and(|m| m.start() == 0)
+    }
+
+    pub fn is_single(&self, c: char) -> bool {
+        self.single.contains(&c)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_lexicon_loads() {
+        let lx = Lexicon::builtin();
+        assert!(lx.gazetteer.len() > 3000);
+        assert_eq!(lx.surnames.prefix_len("欧阳杰"), Some(2));
+        assert_eq!(lx.surnames.prefix_len("黄坤明"), Some(1));
+        assert!(lx.boundaries.word_at("出席会议"));
+        assert!(!lx.boundaries.word_at("坤明出席"));
+    }
+
+    #[test]
+    fn tsv_errors_name_file_and_line() {
+        let err = tsv_rows("posts.tsv", "#h\na\tb\nc\n", 2).unwrap_err();
+        assert_eq!(err.to_string(), "posts.tsv:3: expected 2 tab-separated columns, found 1");
+    }
+}

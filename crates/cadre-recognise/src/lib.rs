@@ -1,0 +1,197 @@
+//! Recognise: regions, office titles and persons in a normalised document, driven by
+//! the data files in `data/` (compiled into automata on first use).
+//!
+//! - [`Lexicon`]: the data files as automata (`Lexicon::builtin()`).
+//! - [`recognise`]: one document → [`Recognition`]: region mentions, person mentions with
+//!   the offices their titles give, and the document's own place (dateline, outlet).
+//!
+//! ```
+//! use cadre_recognise::{recognise, Lexicon};
+//! let text = "广东省委书记黄坤明主持会议,省长王伟中出席。";
+//! let sentences = cadre_normalise::split_sentences(text);
+//! let r = recognise(Lexicon::builtin(), text, &sentences);
+//! let names: Vec<&str> = r.persons.iter().map(|p| p.name.as_str()).collect();
+//! assert_eq!(names, ["黄坤明", "王伟中"]);
+//! assert_eq!(r.persons[1].offices[0].jurisdiction.as_deref(), Some("广东省"));
+//! ```
+
+pub mod gazetteer;
+pub mod lexicon;
+pub mod names;
+pub mod posts;
+mod titles;
+
+use std::collections::HashMap;
+
+pub use gazetteer::{Gazetteer, Level, Region, RegionMention};
+pub use lexicon::{Lexicon, LexiconError};
+pub use posts::{PostEntry, Scope};
+
+/// An office read from a title in the text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TitleOffice {
+    /// `中央`, a region's full name, a body's name, or None when the text leaves it open.
+    pub jurisdiction: Option<String>,
+    /// The region, when the jurisdiction is one.
+    pub region: Option<usize>,
+    pub post: String,
+    /// The title as written (normalised), with its region.
+    pub title: String,
+    /// Byte range of the title in the normalised text.
+    pub start: usize,
+    pub end: usize,
+    pub sentence: usize,
+    /// Which rule produced it, for `--explain`.
+    pub rule: &'static str,
+}
+
+/// How a person was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Found {
+    Title,
+    Byline,
+    List,
+    NameBeforeTitle,
+    Known,
+}
+
+/// One occurrence of a person's name.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NameMention {
+    pub start: usize,
+    pub end: usize,
+    pub sentence: usize,
+    pub found: Found,
+}
+
+/// A person with every mention and office in the document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Person {
+    pub name: String,
+    pub mentions: Vec<NameMention>,
+    pub offices: Vec<TitleOffice>,
+    /// Found only in a byline (reporter, photographer).
+    pub byline: bool,
+}
+
+impl Person {
+    /// The most specific region among the person's offices.
+    pub fn home_regions(&self) -> Vec<usize> {
+        self.offices.iter().filter_map(|o| o.region).collect()
+    }
+}
+
+/// What recognition found in one document. Offsets are bytes of the normalised text.
+#[derive(Debug, Clone, Default)]
+pub struct Recognition {
+    pub regions: Vec<RegionMention>,
+    pub persons: Vec<Person>,
+    /// The region of the document's outlet or dateline (四川日报, 新华社北京…电, 本报杭州讯).
+    pub home_region: Option<usize>,
+    /// Byte range of the dateline city, where there is one (the event happened there).
+    pub dateline_region: Option<usize>,
+}
+
+impl Recognition {
+    pub fn person(&self, name: &str) -> Option<&Person> {
+        self.persons.iter().find(|p| p.name == name)
+    }
+
+    /// Persons mentioned in the byte range, in order of first mention there.
+    pub fn persons_in(&self, start: usize, end: usize) -> Vec<(usize, &NameMention)> {
+        let mut out: Vec<(usize, &NameMention)> = Vec::new();
+        for (i, p) in self.persons.iter().enumerate() {
+            for m in &p.mentions {
+                if m.start >= start && m.end <= end {
+                    out.push((i, m));
+                }
+            }
+        }
+        out.sort_by_key(|(_, m)| m.start);
+        out
+    }
+}
+
+/// Recognises regions, titles and persons in normalised `text` cut into `sentences`.
+pub fn recognise(lx: &Lexicon, text: &str, sentences: &[(usize, usize)]) -> Recognition {
+    let mut regions = lx.gazetteer.find(text);
+    regions.retain(|m| !inside_title_marks(text, m.start));
+    lx.gazetteer.disambiguate(&mut regions);
+    let (home_region, dateline_region) = titles::home_region(lx, text, &regions, sentences);
+
+    let mut persons: Vec<Person> = Vec::new();
+    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut add = |persons: &mut Vec<Person>, name: &str, m: NameMention, offices: Vec<TitleOffice>| {
+        let i = *index.entry(name.to_string()).or_insert_with(|| {
+            persons.push(Person { name: name.to_string(), mentions: Vec::new(), offices: Vec::new(), byline: true });
+            persons.len() - 1
+        });
+        let p = &mut persons[i];
+        if m.found != Found::Byline {
+            p.byline = false;
+        }
+        if !p.mentions.iter().any(|x| x.start == m.start) {
+            p.mentions.push(m);
+        }
+        for o in offices {
+            if !p.offices.iter().any(|x| x.post == o.post && x.jurisdiction == o.jurisdiction && x.title == o.title) {
+                p.offices.push(o);
+            }
+        }
+    };
+
+    for (si, &(s, e)) in sentences.iter().enumerate() {
+        let sent_regions: Vec<&RegionMention> = regions.iter().filter(|m| m.start >= s && m.end <= e).collect();
+        for found in titles::titled_names(lx, text, s, e, si, &sent_regions, home_region) {
+            add(&mut persons, &found.name, found.mention, found.offices);
+        }
+        for (a, b, how) in titles::untitled_names(lx, text, s, e) {
+            let name = &text[a..b];
+            add(&mut persons, name, NameMention { start: a, end: b, sentence: si, found: how }, Vec::new());
+        }
+    }
+
+    // A name seen once is known for the rest of the document.
+    if !persons.is_empty() {
+        let names: Vec<String> = persons.iter().map(|p| p.name.clone()).collect();
+        let ac = lexicon::automaton(&names);
+        for m in ac.leftmost_find_iter(text) {
+            let si = sentence_of(sentences, m.start());
+            let Some(si) = si else { continue };
+            let name = &names[m.value() as usize];
+            // Not a fragment of a longer name: 王伟 inside 王伟中 when only 王伟 is known.
+            if let Some(next) = text[m.end()..].chars().next() {
+                if cadre_normalise::is_han(next)
+                    && name.chars().count() == 2
+                    && !lx.boundaries.is_single(next)
+                    && !lx.boundaries.word_at(&text[m.end()..])
+                    && lx.posts.find(&text[m.end()..]).first().is_none_or(|p| p.start != 0)
+                {
+                    continue;
+                }
+            }
+            let mention = NameMention { start: m.start(), end: m.end(), sentence: si, found: Found::Known };
+            add(&mut persons, name, mention, Vec::new());
+        }
+    }
+    for p in &mut persons {
+        p.mentions.sort_by_key(|m| m.start);
+    }
+    persons.sort_by_key(|p| p.mentions.first().map_or(usize::MAX, |m| m.start));
+    Recognition { regions, persons, home_region, dateline_region }
+}
+
+pub(crate) fn sentence_of(sentences: &[(usize, usize)], pos: usize) -> Option<usize> {
+    let i = sentences.partition_point(|&(_, e)| e <= pos);
+    (i < sentences.len() && sentences[i].0 <= pos).then_some(i)
+}
+
+/// Is `pos` inside a 《title》? Regions named in titles of documents are not places.
+fn inside_title_marks(text: &str, pos: usize) -> bool {
+    let before = &text[..pos];
+    match (before.rfind('《'), before.rfind('》')) {
+        (Some(o), Some(c)) => o > c,
+        (Some(_), None) => true,
+        _ => false,
+    }
+}

@@ -1,0 +1,171 @@
+//! Reading a person's name at a position: after a title, in a byline, in a list.
+//!
+//! No list of known persons is used: a name is read from its context (a title before
+//! it, a byline marker, a list of leaders) and its shape (surname, length, the words
+//! that end it, `·` in transliterated names).
+
+use crate::lexicon::Lexicon;
+use cadre_normalise::is_han;
+
+/// Characters that end any name: punctuation and separators.
+pub fn is_delimiter(c: char) -> bool {
+    !(is_han(c) || c == '·' || c == '•')
+}
+
+/// Byte length of the name at the start of `s`, read after a title.
+///
+/// `strict` requires a surname (used where no title vouches for the name).
+pub fn read_name(lx: &Lexicon, s: &str, strict: bool) -> Option<usize> {
+    if let Some(n) = read_dotted(lx, s) {
+        return Some(n);
+    }
+    let surname = lx.surnames.prefix_len(s);
+    if strict && surname.is_none() {
+        return None;
+    }
+    let mut ends: Vec<usize> = Vec::new(); // byte end after k+1 chars
+    let mut stop_at: Option<usize> = None; // chars in the name when a boundary was met
+    for (k, (i, c)) in s.char_indices().enumerate() {
+        if is_delimiter(c) || c.is_ascii_digit() {
+            stop_at = Some(k);
+            break;
+        }
+        let rest = &s[i..];
+        let min_len = surname.unwrap_or(1) + 1;
+        if k >= min_len.min(2) && lx.boundaries.word_at(rest) {
+            stop_at = Some(k);
+            break;
+        }
+        if k >= min_len.max(2) && lx.boundaries.is_single(c) {
+            stop_at = Some(k);
+            break;
+        }
+        if k == 0 && lx.boundaries.word_at(rest) {
+            return None;
+        }
+        ends.push(i + c.len_utf8());
+        if k >= 5 {
+            break;
+        }
+    }
+    let max_len = match surname {
+        Some(2) => 4,
+        Some(_) => 3,
+        None => 4,
+    };
+    let n = match stop_at {
+        Some(k) if k >= 2 && k <= max_len.max(4) => k,
+        Some(_) => return None,
+        // No boundary within reach: a Chinese name is surname plus at most two characters.
+        None if surname.is_some() && ends.len() > max_len => max_len,
+        None if ends.len() >= 2 && ends.len() <= 4 => ends.len(),
+        None => return None,
+    };
+    // Four-character names without a compound surname are transliterations (希奇莱马,
+    // 多吉次珠); accept them only where a boundary closed them.
+    if n == 4 && surname == Some(1) && stop_at.is_none() {
+        return None;
+    }
+    Some(ends[n - 1])
+}
+
+/// A transliterated name with a middle dot: 艾尔肯·吐尼亚孜.
+fn read_dotted(lx: &Lexicon, s: &str) -> Option<usize> {
+    let mut parts = 0;
+    let mut len_part = 0;
+    let mut end = 0;
+    for (i, c) in s.char_indices() {
+        if c == '·' || c == '•' {
+            if len_part == 0 {
+                return None;
+            }
+            parts += 1;
+            len_part = 0;
+        } else if parts > 0 && len_part >= 2 && (lx.boundaries.word_at(&s[i..]) || lx.boundaries.is_single(c)) {
+            break;
+        } else if is_han(c) {
+            len_part += 1;
+            if len_part > 8 {
+                return None;
+            }
+            end = i + c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    (parts >= 1 && len_part > 0).then_some(end)
+}
+
+/// Names in a byline after a marker such as 记者 or 撰文丨: `张三 李四`, `张三、李四`.
+/// Returns byte ranges relative to `s`.
+pub fn read_byline(lx: &Lexicon, s: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut pos = 0;
+    loop {
+        let rest = &s[pos..];
+        let skip = rest.len() - rest.trim_start_matches([' ', '丨', '|', ':', '/', '、', ',', '\u{3000}']).len();
+        if skip == 0 && !out.is_empty() {
+            break;
+        }
+        pos += skip;
+        let rest = &s[pos..];
+        if rest.starts_with("通讯员") || rest.starts_with("记者") {
+            break;
+        }
+        let Some(_) = lx.surnames.prefix_len(rest) else { break };
+        // A byline name runs to a space, separator, 摄 or 报道.
+        let mut end = 0;
+        let mut n = 0;
+        for (i, c) in rest.char_indices() {
+            if !is_han(c) || (n >= 2 && (c == '摄' || rest[i..].starts_with("报道") || rest[i..].starts_with("通讯员"))) {
+                break;
+            }
+            n += 1;
+            end = i + c.len_utf8();
+        }
+        if !(2..=4).contains(&n) {
+            break;
+        }
+        out.push((pos, pos + end));
+        pos += end;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn name<'a>(s: &'a str) -> Option<&'a str> {
+        read_name(Lexicon::builtin(), s, false).map(|n| &s[..n])
+    }
+
+    #[test]
+    fn names_after_titles() {
+        assert_eq!(name("黄坤明主持会议并讲话"), Some("黄坤明"));
+        assert_eq!(name("王浩和吉利集团董事长"), Some("王浩"));
+        assert_eq!(name("胡和平,"), Some("胡和平"));
+        assert_eq!(name("金莉陪同检查。"), Some("金莉"));
+        assert_eq!(name("希奇莱马一行"), Some("希奇莱马"));
+        assert_eq!(name("艾尔肯·吐尼亚孜在乌鲁木齐"), Some("艾尔肯·吐尼亚孜"));
+        assert_eq!(name("李强3月17日主持"), Some("李强"));
+        assert_eq!(name("欧阳杰摄"), Some("欧阳杰"));
+        assert_eq!(name("黄焕利率象山代表团"), Some("黄焕利"));
+        assert_eq!(name("主持会议"), None);
+        assert_eq!(name("、市长"), None);
+    }
+
+    #[test]
+    fn bylines() {
+        let lx = Lexicon::builtin();
+        let s = "高语阳 余晖";
+        let got: Vec<&str> = read_byline(lx, s).into_iter().map(|(a, b)| &s[a..b]).collect();
+        assert_eq!(got, vec!["高语阳", "余晖"]);
+        let s = "张爱虎、周三春、通讯员李小龙)";
+        let got: Vec<&str> = read_byline(lx, s).into_iter().map(|(a, b)| &s[a..b]).collect();
+        assert_eq!(got, vec!["张爱虎", "周三春"]);
+        let s = "崔志坚摄";
+        let got: Vec<&str> = read_byline(lx, s).into_iter().map(|(a, b)| &s[a..b]).collect();
+        assert_eq!(got, vec!["崔志坚"]);
+    }
+}

@@ -1,0 +1,458 @@
+//! Title chains and the names they introduce: `广东省委副书记、深圳市委书记孟凡利`.
+//!
+//! A title is `[region|body] post`; titles joined by `、` or `兼` form a chain, and the
+//! name after the last title holds every office of the chain. A title without its
+//! region takes the one the sentence or the document makes unambiguous.
+
+use crate::gazetteer::RegionMention;
+use crate::lexicon::Lexicon;
+use crate::names::{is_delimiter, read_byline, read_name};
+use crate::posts::{Posts, Scope};
+use crate::{Found, NameMention, TitleOffice};
+
+pub(crate) struct TitledName {
+    pub name: String,
+    pub mention: NameMention,
+    pub offices: Vec<TitleOffice>,
+}
+
+/// A title as read, before its jurisdiction is settled.
+#[derive(Debug, Clone)]
+struct RawTitle {
+    start: usize,
+    end: usize,
+    post: String,
+    scope: Scope,
+    body: String,
+    region: Option<usize>,
+    org: Option<String>,
+}
+
+/// Words that end a body's name when reading it backwards from a post (会见了X董事长).
+const ORG_STOPS: &[&str] = &["会见了", "会见", "陪同", "出席", "参加", "以及", "了", "的", "与", "和", "同", "及", "对", "向", "在", "由", "是", "等", "为", "原", "时任", "曾任", "任", "现任"];
+
+pub(crate) fn titled_names(
+    lx: &Lexicon,
+    text: &str,
+    s: usize,
+    e: usize,
+    si: usize,
+    regions: &[&RegionMention],
+    home: Option<usize>,
+) -> Vec<TitledName> {
+    let g = &lx.gazetteer;
+    let sent = &text[s..e];
+    let posts: Vec<_> = lx
+        .posts
+        .find(sent)
+        .into_iter()
+        .map(|mut p| {
+            p.start += s;
+            p.end += s;
+            p
+        })
+        .collect();
+    let mut out = Vec::new();
+    let mut chain: Vec<RawTitle> = Vec::new();
+    // Regions written in titles of this sentence, most recent last.
+    let mut explicit: Vec<usize> = Vec::new();
+    let mut prev_body: Option<(String, Option<usize>, Option<String>)> = None;
+
+    for (pi, p) in posts.iter().enumerate() {
+        let entry = lx.posts.entry(p);
+        let mut raw = RawTitle {
+            start: p.start,
+            end: p.end,
+            post: entry.post.clone(),
+            scope: entry.scope,
+            body: entry.body.clone(),
+            region: None,
+            org: None,
+        };
+        // Region written right before (or overlapping) the post word.
+        if let Some(m) = regions.iter().rev().find(|m| m.start < p.start && m.end >= p.start && m.end <= p.end) {
+            let mut first = m.start;
+            // 四川省巴中市市委书记: walk back over adjacent regions.
+            while let Some(prev) = regions.iter().find(|r| r.end == first) {
+                first = prev.start;
+            }
+            if text[..first].ends_with("中共") {
+                first -= "中共".len();
+            }
+            let pick = m
+                .candidates
+                .iter()
+                .copied()
+                .find(|&c| entry.scope.fits(g.get(c)))
+                .unwrap_or(m.region());
+            raw.start = first;
+            raw.region = Some(pick);
+        } else if matches!(entry.scope, Scope::Region | Scope::Org | Scope::Central) {
+            let org = org_before(lx, text, s, p.start);
+            if let Some((start, name)) = org {
+                raw.start = start;
+                raw.region = regions.iter().find(|m| m.start == start).map(|m| m.region());
+                raw.org = Some(name);
+            }
+        }
+        // Chain: titles joined by 、 or 兼 (or nothing) share the name that follows.
+        if let Some(last) = chain.last() {
+            let gap = &text[last.end..raw.start];
+            if !(gap.is_empty() || gap == "、" || gap == "兼") {
+                chain.clear();
+            }
+        }
+        chain.push(raw);
+
+        let next_start = posts.get(pi + 1).map(|n| n.start);
+        let after = &text[p.end..e];
+        let continues = match next_start {
+            Some(ns) => {
+                let gap = &text[p.end..ns];
+                gap.is_empty() || gap == "、" || gap == "兼" || org_gap(lx, gap)
+            }
+            None => false,
+        };
+        if continues && !name_then_title(lx, after, next_start.unwrap() - p.end) {
+            continue;
+        }
+        let Some(n) = read_name(lx, after, false) else {
+            // 习近平总书记, 习近平主席: the name before the title.
+            if chain.len() == 1 && matches!(entry.word.as_str(), "总书记" | "主席" | "总理") {
+                if let Some((a, b)) = name_before(lx, text, s, chain[0].start) {
+                    let mut t = chain[0].clone();
+                    if entry.word == "主席" {
+                        t.post = "state_president".into();
+                        t.scope = Scope::Central;
+                    }
+                    let office = settle(lx, text, &t, si, &mut explicit, &mut prev_body, regions, home);
+                    out.push(TitledName {
+                        name: text[a..b].to_string(),
+                        mention: NameMention { start: a, end: b, sentence: si, found: Found::NameBeforeTitle },
+                        offices: vec![office],
+                    });
+                }
+            }
+            chain.clear();
+            continue;
+        };
+        let (a, b) = (p.end, p.end + n);
+        let name = &text[a..b];
+        if is_not_a_name(lx, name) {
+            chain.clear();
+            continue;
+        }
+        let offices: Vec<TitleOffice> = chain
+            .drain(..)
+            .map(|t| settle(lx, text, &t, si, &mut explicit, &mut prev_body, regions, home))
+            .collect();
+        out.push(TitledName {
+            name: name.to_string(),
+            mention: NameMention { start: a, end: b, sentence: si, found: Found::Title },
+            offices,
+        });
+    }
+    // NAME同志: 以习近平同志为核心
+    let mut from = 0;
+    while let Some(k) = sent[from..].find("同志") {
+        let at = s + from + k;
+        if let Some((a, b)) = name_before(lx, text, s, at) {
+            if !out.iter().any(|t| t.mention.start == a) {
+                out.push(TitledName {
+                    name: text[a..b].to_string(),
+                    mention: NameMention { start: a, end: b, sentence: si, found: Found::NameBeforeTitle },
+                    offices: Vec::new(),
+                });
+            }
+        }
+        from += k + "同志".len();
+    }
+    out
+}
+
+/// Between two titles of one chain: a body's name that belongs to the second title
+/// (党委书记、中国化工集团党委书记): no delimiter other than 、.
+fn org_gap(lx: &Lexicon, gap: &str) -> bool {
+    gap.starts_with('、') && gap[3..].chars().all(|c| !is_delimiter(c)) && !lx.boundaries.word_at(&gap[3..])
+}
+
+/// 市长黄强在: is what follows `after` a name and then the next title? Then the chain ends here.
+fn name_then_title(lx: &Lexicon, after: &str, next_at: usize) -> bool {
+    read_name(lx, after, false).is_some_and(|n| n <= next_at && after[n..next_at].starts_with([',', '、']))
+}
+
+fn is_not_a_name(lx: &Lexicon, name: &str) -> bool {
+    let g = &lx.gazetteer;
+    if g.find(name).first().is_some_and(|m| m.start == 0 && m.end == name.len()) {
+        return true;
+    }
+    if lx.posts.find(name).first().is_some_and(|m| m.start == 0) {
+        return true;
+    }
+    lx.countries.contains(name)
+        || matches!(
+            name,
+            "一行" | "同志" | "本人" | "等人" | "人员" | "代表" | "领导" | "班子" | "职务" | "人选" | "期间" | "任内" | "一职"
+        )
+}
+
+/// Reads a body's name backwards from a post: `招商局集团` in `招商局集团董事长`.
+fn org_before(lx: &Lexicon, text: &str, s: usize, at: usize) -> Option<(usize, String)> {
+    let before = &text[s..at];
+    let mut start = at;
+    for (i, c) in before.char_indices().rev() {
+        if is_delimiter(c) && !matches!(c, '(' | ')' | '（' | '）') {
+            break;
+        }
+        start = s + i;
+        if at - start > 60 {
+            break;
+        }
+    }
+    let mut org = &text[start..at];
+    // Cut at the last stop word: 会见了奇瑞汽车股份有限公司 → 奇瑞汽车股份有限公司.
+    let mut cut = 0;
+    for w in ORG_STOPS {
+        if let Some(k) = org.rfind(w) {
+            cut = cut.max(k + w.len());
+        }
+    }
+    // A title before it belongs to someone else's chain: 党组书记、董事长.
+    for p in lx.posts.find(org) {
+        if p.end <= org.len() && !org[p.end..].is_empty() {
+            cut = cut.max(p.end);
+        }
+    }
+    org = &org[cut..];
+    start += cut;
+    let n = org.chars().count();
+    (n >= 2).then(|| (start, org.to_string()))
+}
+
+/// A name written right before `at` (习近平 in 习近平总书记).
+fn name_before(lx: &Lexicon, text: &str, s: usize, at: usize) -> Option<(usize, usize)> {
+    let before = &text[s..at];
+    let chars: Vec<(usize, char)> = before.char_indices().rev().take(4).collect();
+    for len in [3usize, 2] {
+        if chars.len() < len {
+            continue;
+        }
+        let (i, _) = chars[len - 1];
+        let cand = &before[i..];
+        if cand.chars().any(|c| is_delimiter(c) || lx.boundaries.is_single(c)) {
+            continue;
+        }
+        if lx.surnames.prefix_len(cand).is_some() && !is_not_a_name(lx, cand) && !lx.boundaries.word_at(cand) {
+            return Some((s + i, at));
+        }
+    }
+    None
+}
+
+/// Settles the jurisdiction and post of a title.
+#[allow(clippy::too_many_arguments)]
+fn settle(
+    lx: &Lexicon,
+    text: &str,
+    t: &RawTitle,
+    si: usize,
+    explicit: &mut Vec<usize>,
+    prev_body: &mut Option<(String, Option<usize>, Option<String>)>,
+    regions: &[&RegionMention],
+    home: Option<usize>,
+) -> TitleOffice {
+    let g = &lx.gazetteer;
+    let title = text[t.start..t.end].to_string();
+    let mut post = t.post.clone();
+    let mut region = t.region;
+    let mut jurisdiction: Option<String> = None;
+    let mut rule = "title";
+    let mut body = t.body.clone();
+
+    if post.starts_with("inherit") {
+        match prev_body.as_ref() {
+            Some((b, r, org)) => {
+                let b = if b == "other" { body_of_org(org.as_deref()).unwrap_or("other").to_string() } else { b.clone() };
+                post = Posts::inherited(&post, &b);
+                body = b;
+                if region.is_none() && t.org.is_none() {
+                    region = *r;
+                    if region.is_none() {
+                        jurisdiction = org.clone();
+                    }
+                }
+                rule = "title-inherited-body";
+            }
+            None => {
+                let b = body_of_org(t.org.as_deref()).unwrap_or("other");
+                post = Posts::inherited(&post, b);
+                body = b.to_string();
+            }
+        }
+    }
+    if t.scope == Scope::Central && t.org.as_deref().is_none_or(|o| !lx.countries.contains(o)) && region.is_none() {
+        jurisdiction = Some("中央".into());
+    } else if let Some(org) = t.org.as_ref().filter(|_| region.is_none() || t.scope == Scope::Org) {
+        // A body's office: the body is the jurisdiction; controlled posts need a region.
+        jurisdiction = Some(org.clone());
+        if !body_is_regional(org) {
+            post = "other".into();
+        }
+        region = None;
+    } else if let Some(org) = t.org.as_ref() {
+        // 贵州省政协党组书记: a regional body; the post is not a controlled one.
+        jurisdiction = Some(g.get(region.unwrap()).name.clone());
+        if t.post == "other" {
+            let _ = org;
+        }
+    } else if region.is_none() && jurisdiction.is_none() {
+        region = implicit_region(lx, t, explicit, regions, home);
+        rule = "title-implicit-region";
+    }
+    if let Some(r) = region {
+        jurisdiction = Some(g.get(r).name.clone());
+        if t.org.is_none() {
+            explicit.push(r);
+        }
+    }
+    *prev_body = Some((body, region, t.org.clone()));
+    TitleOffice { jurisdiction, region, post, title, start: t.start, end: t.end, sentence: si, rule }
+}
+
+fn body_of_org(org: Option<&str>) -> Option<&'static str> {
+    let org = org?;
+    if org.ends_with("政协") {
+        Some("cppcc")
+    } else if org.ends_with("人大常委会") || org.ends_with("人大") {
+        Some("congress")
+    } else if org.ends_with("政府") {
+        Some("gov")
+    } else {
+        None
+    }
+}
+
+fn body_is_regional(org: &str) -> bool {
+    body_of_org(Some(org)).is_some()
+}
+
+/// The region a title without one refers to: the last region written in a title of the
+/// same sentence that fits, else one named in the sentence, else the document's own.
+fn implicit_region(
+    lx: &Lexicon,
+    t: &RawTitle,
+    explicit: &[usize],
+    regions: &[&RegionMention],
+    home: Option<usize>,
+) -> Option<usize> {
+    let g = &lx.gazetteer;
+    if matches!(t.scope, Scope::Central | Scope::Org) {
+        return None;
+    }
+    let fits = |r: usize| t.scope.fits(g.get(r));
+    // Walk up from r to the first ancestor that fits the scope (成都 → 四川省 for 省委书记).
+    let lift = |r: usize| {
+        let mut cur = Some(r);
+        while let Some(c) = cur {
+            if fits(c) {
+                return Some(c);
+            }
+            cur = g.get(c).parent;
+        }
+        None
+    };
+    if let Some(&r) = explicit.iter().rev().find(|&&r| fits(r)) {
+        return Some(r);
+    }
+    if t.scope == Scope::Region {
+        return explicit.last().copied().or(home);
+    }
+    for m in regions.iter() {
+        if let Some(r) = m.candidates.iter().copied().find(|&c| fits(c)) {
+            return Some(r);
+        }
+    }
+    for m in regions.iter() {
+        if let Some(r) = lift(m.region()) {
+            return Some(r);
+        }
+    }
+    home.and_then(lift)
+}
+
+/// Persons found without a title: bylines (记者 张三), 电(张三), lists after 领导.
+pub(crate) fn untitled_names(lx: &Lexicon, text: &str, s: usize, e: usize) -> Vec<(usize, usize, Found)> {
+    let sent = &text[s..e];
+    let mut out = Vec::new();
+    for marker in ["记者", "通讯员", "撰文", "文丨", "文|", "摄影", "文/"] {
+        let mut from = 0;
+        while let Some(k) = sent[from..].find(marker) {
+            let at = from + k + marker.len();
+            for (a, b) in read_byline(lx, &sent[at..]) {
+                out.push((s + at + a, s + at + b, Found::Byline));
+            }
+            from = at;
+        }
+    }
+    // 新华社北京3月17日电(韦香惠)
+    let mut from = 0;
+    while let Some(k) = sent[from..].find("电(") {
+        let at = from + k + "电(".len();
+        let names = read_byline(lx, &sent[at..]);
+        if let Some(&(a, b)) = names.first() {
+            if sent[at + b..].starts_with(')') && names.len() == 1 {
+                out.push((s + at + a, s + at + b, Found::Byline));
+            }
+        }
+        from = at;
+    }
+    // 市领导张琳光、兰万安
+    let mut from = 0;
+    while let Some(k) = sent[from..].find("领导") {
+        let mut at = from + k + "领导".len();
+        loop {
+            let Some(n) = read_name(lx, &sent[at..], true) else { break };
+            let name = &sent[at..at + n];
+            if is_not_a_name(lx, name) {
+                break;
+            }
+            out.push((s + at, s + at + n, Found::List));
+            at += n;
+            if sent[at..].starts_with('、') {
+                at += '、'.len_utf8();
+            } else {
+                break;
+            }
+        }
+        from = from + k + "领导".len();
+    }
+    out
+}
+
+/// The document's own region: its dateline (新华社北京3月17日电, 本报杭州讯) or outlet
+/// (四川日报, 汉中日报讯). Returns (home, dateline).
+pub(crate) fn home_region(
+    lx: &Lexicon,
+    text: &str,
+    regions: &[RegionMention],
+    sentences: &[(usize, usize)],
+) -> (Option<usize>, Option<usize>) {
+    let _ = lx;
+    let head_end = sentences.get(6).map_or(text.len(), |s| s.0);
+    for m in regions.iter().filter(|m| m.start < head_end) {
+        let before = &text[..m.start];
+        let after = &text[m.end..];
+        let after_date = after.trim_start_matches(|c: char| c.is_ascii_digit() || c == '月' || c == '日');
+        let agency = before.ends_with("社") || before.ends_with("网") || before.ends_with("本报") || before.ends_with("报");
+        if agency && (after_date.starts_with('电') || after_date.starts_with('讯')) {
+            return (Some(m.region()), Some(m.region()));
+        }
+    }
+    for m in regions {
+        let after = &text[m.end..];
+        if ["日报", "晚报", "电视台", "广播电视台", "新闻网", "融媒", "发布", "宣传", "卫视"].iter().any(|w| after.starts_with(w)) {
+            return (Some(m.region()), None);
+        }
+    }
+    (None, None)
+}
