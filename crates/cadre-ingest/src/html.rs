@@ -283,20 +283,21 @@ impl<'a> Analysis<'a> {
             }
         }
         for (id, credit) in credits {
-            if !self.scores.contains_key(&id) {
-                let node = self.page.tree.get(id).expect("node of this tree");
-                let init = match node.value() {
-                    Node::Element(e) => tag_bonus(e.name()) + class_weight(e),
-                    _ => 0.0,
-                };
-                self.scores.insert(id, init);
-            }
-            *self.scores.get_mut(&id).unwrap() += credit;
+            *self.scores.entry(id).or_insert(0.0) += credit;
         }
+        // Link-heavy containers lose their paragraph credit; the tag and class
+        // evidence is kept whole, so a short article inside a `content` box still
+        // wins over a comment box when related-link lists share its container.
         let ids: Vec<NodeId> = self.scores.keys().copied().collect();
         for id in ids {
+            let node = self.page.tree.get(id).expect("node of this tree");
+            let init = match node.value() {
+                Node::Element(e) => tag_bonus(e.name()) + class_weight(e),
+                _ => 0.0,
+            };
             let ld = self.stats(id).link_density();
-            *self.scores.get_mut(&id).unwrap() *= 1.0 - ld;
+            let s = self.scores.get_mut(&id).unwrap();
+            *s = *s * (1.0 - ld) + init;
         }
     }
 
