@@ -40,7 +40,11 @@
 //! A missing year (and, for a bare day, a missing month) comes from the reference
 //! date; [`TimeMention::relative`] then says so. Without a reference the field stays
 //! `None` (`XXXX-02-27`), and the purely relative words (今天, 去年, 本月) are not
-//! reported at all. No document-level inference is done here: choosing a year from
+//! reported at all. A month right after 年 (同年9月, 当年9月, 每年3月) or a day right
+//! after 月 (同月15日, 每月15日) refers to another date of the text, so it is not
+//! completed from the reference either (`XXXX-09`, `relative == false`). A bare day
+//! beyond the last day of the reference month (31日 read on 1 April) falls in the
+//! previous month; an impossible day (2月30日) is dropped, leaving the month. No document-level inference is done here: choosing a year from
 //! other dates of the text is the caller's business.
 //!
 //! # Left out on purpose

@@ -183,6 +183,9 @@ struct Phrase {
     xun: Option<(u32, u32)>,
     /// Part of the day carried by the word itself (今晚).
     pod: Option<PartOfDay>,
+    /// The missing fields refer to another date of the text (同年3月, 当年3月,
+    /// 每月15日): do not take them from the reference.
+    no_fill: bool,
     /// Char index just after the phrase.
     end: usize,
 }
@@ -309,6 +312,10 @@ impl<'a> Scanner<'a> {
         if in_set(p, PREV_BLOCK_BARE) || p.is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '/' | ':' | '~' | '+')) {
             return false;
         }
+        // 2月30日: the day was refused by the month before it.
+        if p == Some('月') && i >= 2 && (arabic_digit(self.chars[i - 2]).is_some() || is_cn_date_numeral(self.chars[i - 2])) {
+            return false;
+        }
         if next == Some('内') || self.starts_with(unit_at + 1, "以内") || self.starts_with(unit_at + 1, "之内") {
             return false;
         }
@@ -395,7 +402,8 @@ impl<'a> Scanner<'a> {
         }
         if let Some(n) = self.num_at(i) {
             let u = i + n.len;
-            if Self::day_num(&n) && self.at(u).is_some_and(is_day_unit) {
+            let valid = p.m.is_none_or(|m| n.value <= days_in_month(p.y.or(Some(2000)), m));
+            if Self::day_num(&n) && valid && self.at(u).is_some_and(is_day_unit) {
                 p.d = Some(n.value);
                 p.end = u + 1;
                 return Parsed { start: p, end: None };
@@ -457,21 +465,23 @@ impl<'a> Scanner<'a> {
             return Some(self.after_year(u + 1, p, false));
         }
         if unit == '月' || connector_len(self.chars, u) > 0 {
-            let r = self.after_year(i, Phrase { end: i, ..Default::default() }, !cont);
+            let no_fill = !cont && self.prev(i) == Some('年');
+            let r = self.after_year(i, Phrase { end: i, no_fill, ..Default::default() }, !cont);
             if r.start.m.is_some() {
                 return Some(r);
             }
         }
         // Bare day or bare compact day range.
+        let no_fill = !cont && self.prev(i) == Some('月');
         if let Some((a, b, end)) = self.compact_range(i, is_day_unit, Self::day_num) {
             if cont || self.bare_day_ok(i, &n, end - 1) {
-                let s = Phrase { d: Some(a), end, ..Default::default() };
-                let e = Phrase { d: Some(b), end, ..Default::default() };
+                let s = Phrase { d: Some(a), end, no_fill, ..Default::default() };
+                let e = Phrase { d: Some(b), end, no_fill, ..Default::default() };
                 return Some(Parsed { start: s, end: Some(e) });
             }
         }
         if is_day_unit(unit) && Self::day_num(&n) && (cont || self.bare_day_ok(i, &n, u)) {
-            let p = Phrase { d: Some(n.value), end: u + 1, ..Default::default() };
+            let p = Phrase { d: Some(n.value), end: u + 1, no_fill, ..Default::default() };
             return Some(Parsed { start: p, end: None });
         }
         None
@@ -534,7 +544,7 @@ impl<'a> Scanner<'a> {
             let blocked = match c {
                 '前' | '后' | '後' => in_set(prev, PREV_BLOCK_QIANHOU),
                 '明' => in_set(prev, PREV_BLOCK_MING),
-                '今' => in_set(prev, "至迄如古"),
+                '今' => in_set(prev, "如古"),
                 _ => false,
             } || (last == '天' && in_set(next, NEXT_BLOCK_TIAN))
                 || (last == '日' && in_set(next, NEXT_BLOCK_RI));
@@ -617,14 +627,19 @@ impl<'a> Scanner<'a> {
 
     /// Fill missing fields from the reference date.
     fn fill(&self, mut p: Phrase) -> Phrase {
+        if p.no_fill {
+            return p;
+        }
         if let Some((ry, rm, _)) = self.reference {
             if p.y.is_none() && p.m.is_some() {
                 p.y = Some(ry);
                 p.from_ref = true;
             }
-            if p.y.is_none() && p.m.is_none() && p.d.is_some() {
-                p.y = Some(ry);
-                p.m = Some(rm);
+            if let (None, None, Some(d)) = (p.y, p.m, p.d) {
+                // 31日 in a 30-day month: the previous month.
+                let (y, m) = if d > days_in_month(Some(ry), rm) { add_months(ry, rm, -1) } else { (ry, rm) };
+                p.y = Some(y);
+                p.m = Some(m);
                 p.from_ref = true;
             }
         }
@@ -687,6 +702,25 @@ impl<'a> Scanner<'a> {
         None
     }
 
+    /// `（星期二）`, `(周二)`, `（礼拜天）` at `i`: index after it.
+    fn weekday_note(&self, i: usize) -> Option<usize> {
+        if !matches!(self.at(i)?, '（' | '(') {
+            return None;
+        }
+        let mut k = i + 1;
+        if self.starts_with(k, "星期") || self.starts_with(k, "礼拜") {
+            k += 2;
+        } else if self.at(k) == Some('周') {
+            k += 1;
+        } else {
+            return None;
+        }
+        if !matches!(self.at(k)?, '一' | '二' | '三' | '四' | '五' | '六' | '日' | '天') {
+            return None;
+        }
+        matches!(self.at(k + 1)?, '）' | ')').then_some(k + 2)
+    }
+
     /// Try to read a time expression starting at char `i`.
     fn parse_at(&self, i: usize) -> Option<(TimeValue, Option<PartOfDay>, bool, bool, usize)> {
         let c = self.chars[i];
@@ -729,7 +763,9 @@ impl<'a> Scanner<'a> {
             TimeValue::Range(Day { day: Some(a), ..d }, Day { day: Some(b), ..d })
         } else {
             if start.d.is_some() {
-                if let Some((p, end)) = self.part_of_day(last) {
+                // 2月27日（星期二）下午: look past a weekday in brackets.
+                let after = self.weekday_note(last).unwrap_or(last);
+                if let Some((p, end)) = self.part_of_day(after) {
                     pod = Some(p);
                     last = end;
                 }

@@ -80,6 +80,10 @@ fn part_of_day() {
     assert_eq!(m.part_of_day, Some(PartOfDay::Night));
     let m = one("27日上午9时30分", REF);
     assert_eq!(m.text, "27日上午");
+    let m = one("2月27日（星期二）下午3时，发布会举行", REF);
+    assert_eq!((m.text.as_str(), m.part_of_day), ("2月27日（星期二）下午", Some(PartOfDay::Afternoon)));
+    let m = one("2月27日（星期二），发布会举行", REF);
+    assert_eq!(m.text, "2月27日");
     // 晚会 is not an evening.
     let m = one("27日晚会上", REF);
     assert_eq!(m.text, "27日");
@@ -188,4 +192,22 @@ fn multiple_mentions() {
         REF,
         &[("3月17日", "2024-03-17"), ("五月十七日", "2024-05-17"), ("2月25日至27日", "2024-02-25/2024-02-27")],
     );
+}
+
+#[test]
+fn anaphoric_and_invalid() {
+    // 同年9月: the year is that of the previous date, not the reference's.
+    check(
+        "1985年7月参加工作，同年9月任科员",
+        REF,
+        &[("1985年7月", "1985-07"), ("9月", "XXXX-09")],
+    );
+    let m = find_times("每月15日发放", REF);
+    assert_eq!(m[0].value.to_gold(), "XXXX-XX-15");
+    assert!(!m[0].relative);
+    // Invalid day: month precision only.
+    check("2023年2月30日", None, &[("2023年2月", "2023-02")]);
+    check("2024年2月29日", None, &[("2024年2月29日", "2024-02-29")]);
+    // 31日 read on 1 April is 31 March.
+    check("31日，会议闭幕", Some((2024, 4, 1)), &[("31日", "2024-03-31")]);
 }
