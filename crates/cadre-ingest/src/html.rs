@@ -660,14 +660,25 @@ impl Meta {
     fn authors(&self, page_text: &str, main: &str) -> Vec<String> {
         if let Some(a) = self.get(&["author", "article:author", "dc.creator"]) {
             let a = collapse(a);
-            if !a.is_empty() && a.chars().count() <= 20 && !a.contains("http") && !a.contains('网') && !a.contains('.') {
+            // Sites put their own name, a URL or a numeric user id here.
+            let plausible = a.chars().any(|c| c.is_alphabetic())
+                && a.chars().count() <= 20
+                && !a.contains("http")
+                && !a.contains('网')
+                && !a.contains('.');
+            if plausible {
                 return crate::markdown::split_names(&a);
             }
         }
         for text in [main, page_text] {
             let head: String = text.chars().take(3000).collect();
             if let Some(c) = BYLINE.captures(&head) {
-                return crate::markdown::split_names(&c[1]);
+                let mut names = crate::markdown::split_names(&c[1]);
+                // `作者：甲 出处：…`: the last word is the next label, not a name.
+                if names.len() > 1 && c[0].ends_with(['：', ':']) {
+                    names.pop();
+                }
+                return names;
             }
         }
         Vec::new()
@@ -678,9 +689,13 @@ static LABELLED_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:发布时间|发布日期|发表时间|发表日期|更新时间|时间|日期|发表于|发布于)\s*[:：]?\s*(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}").unwrap()
 });
 
-/// Bylines in a page: `记者 张三`, `作者：李四`. `责任编辑` is not matched: editors are not authors.
+/// Bylines in a page: `记者 张三`, `（记者李四 王五）`, `作者：赵六`, `文/钱七`.
+/// `责任编辑` is not matched: editors are not authors.
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[\s（(【\[])(?:本报记者|记者|作者|撰文|文)\s*[：:丨|/]?\s*([\p{Han}·]{2,4}(?:[ 、，][\p{Han}·]{2,4}){0,3})(?:[\s）)】\]]|$)").unwrap()
+    Regex::new(
+        r"(?:(?:记者|通讯员)[\s：:]+|[（(【]\s*(?:记者|通讯员)|(?:^|[^\p{Han}])(?:作者|撰文|执笔|文)\s*[：:丨|/／]\s*)([\p{Han}·]{2,4}(?:[ 、，][\p{Han}·]{2,4}){0,3})(?:[^\p{Han}·]|$)",
+    )
+    .unwrap()
 });
 
 /// `标题_栏目_网站`, `标题--网站`, `标题 | 网站`: keeps the longest part.
