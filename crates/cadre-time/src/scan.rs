@@ -281,8 +281,9 @@ impl<'a> Scanner<'a> {
         if in_set(next, NEXT_BLOCK_NIAN) {
             return false;
         }
-        // 2000年前 (two thousand years ago), but 2000年前后 is a year.
-        if y % 100 == 0 && next == Some('前') && self.at(after + 1) != Some('后') {
+        // 2000年前, 2000年来 (two thousand years ago / over two thousand years),
+        // but 2000年前后 is a year.
+        if y % 100 == 0 && matches!(next, Some('前' | '来')) && self.at(after + 1) != Some('后') {
             return false;
         }
         true
