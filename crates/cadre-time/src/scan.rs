@@ -237,14 +237,7 @@ impl<'a> Scanner<'a> {
     }
 
     fn starts_with(&self, i: usize, w: &str) -> bool {
-        let mut k = i;
-        for c in w.chars() {
-            if self.at(k) != Some(c) {
-                return false;
-            }
-            k += 1;
-        }
-        true
+        (i..).zip(w.chars()).all(|(k, c)| self.at(k) == Some(c))
     }
 
     /// A number starting at `i` that does not continue a longer number.
@@ -403,7 +396,7 @@ impl<'a> Scanner<'a> {
         }
         if let Some(n) = self.num_at(i) {
             let u = i + n.len;
-            let valid = p.m.is_none_or(|m| n.value <= days_in_month(p.y.or(Some(2000)), m));
+            let valid = p.m.map_or(true, |m| n.value <= days_in_month(p.y.or(Some(2000)), m));
             if Self::day_num(&n) && valid && self.at(u).is_some_and(is_day_unit) {
                 p.d = Some(n.value);
                 p.end = u + 1;
@@ -589,9 +582,8 @@ impl<'a> Scanner<'a> {
                 ..Default::default()
             };
             let r = self.after_year(i + 2, p, false);
-            if r.start.grain().is_none() {
-                return None; // no reference and no month
-            }
+            // No reference and no month: nothing to report.
+            r.start.grain()?;
             return Some(r);
         }
         // Month words.

@@ -143,7 +143,8 @@ mod tests {
 
     #[test]
     fn url_shapes() {
-        let cases: &[(&str, Option<(i32, u32, Option<u32>)>)] = &[
+        type Want = Option<(i32, u32, Option<u32>)>;
+        let cases: &[(&str, Want)] = &[
             ("http://www.xinhuanet.com/politics/2021-05/21/c_1127476.htm", Some((2021, 5, Some(21)))),
             ("http://example.gov.cn/art/2021/0326/art_1_2.html", Some((2021, 3, Some(26)))),
             ("http://example.com/news/20210531/123.html", Some((2021, 5, Some(31)))),
