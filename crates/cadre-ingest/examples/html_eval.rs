@@ -16,7 +16,10 @@ use cadre_ingest::{read_bytes, Format};
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut out_path = PathBuf::from("html_eval.jsonl");
     let mut all = false;
-    let mut data = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data/html"));
+    let mut data = PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../../shared/data/html"
+    ));
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
@@ -42,7 +45,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 "file": file, "text": d.text, "date": d.published, "author": d.authors,
                 "title": d.title, "url": d.url, "seconds": seconds,
             }),
-            Some(Err(e)) => serde_json::json!({"file": file, "text": null, "error": e.to_string(), "seconds": seconds}),
+            Some(Err(e)) => {
+                serde_json::json!({"file": file, "text": null, "error": e.to_string(), "seconds": seconds})
+            }
             None => continue,
         };
         writeln!(out, "{rec}")?;

@@ -28,7 +28,9 @@ pub fn check_binary(doc: &str, bytes: &[u8]) -> Result<(), IngestError> {
     }
     let head = &bytes[..bytes.len().min(SNIFF_BYTES)];
     if head.contains(&0) {
-        return Err(IngestError::Binary { doc: doc.to_string() });
+        return Err(IngestError::Binary {
+            doc: doc.to_string(),
+        });
     }
     Ok(())
 }
@@ -67,10 +69,15 @@ pub fn declared_charset(bytes: &[u8]) -> Option<&'static Encoding> {
             i += 1;
         }
         let start = i;
-        while i < lower.len() && (lower[i].is_ascii_alphanumeric() || matches!(lower[i], b'-' | b'_' | b':' | b'.')) {
+        while i < lower.len()
+            && (lower[i].is_ascii_alphanumeric() || matches!(lower[i], b'-' | b'_' | b':' | b'.'))
+        {
             i += 1;
         }
-        if let Some(enc) = std::str::from_utf8(&lower[start..i]).ok().and_then(for_label) {
+        if let Some(enc) = std::str::from_utf8(&lower[start..i])
+            .ok()
+            .and_then(for_label)
+        {
             return Some(enc);
         }
     }
@@ -102,7 +109,12 @@ fn detect(bytes: &[u8]) -> &'static Encoding {
 /// it is used only when the bytes are not valid UTF-8 and it decodes them cleanly.
 /// `lenient` accepts a damaged decoding (web pages often carry a few bad bytes);
 /// otherwise more than 1% of replacement characters is an encoding error.
-pub fn decode(doc: &str, bytes: &[u8], declared: Option<&'static Encoding>, lenient: bool) -> Result<String, IngestError> {
+pub fn decode(
+    doc: &str,
+    bytes: &[u8],
+    declared: Option<&'static Encoding>,
+    lenient: bool,
+) -> Result<String, IngestError> {
     if let Some((enc, len)) = bom(bytes) {
         let (text, _) = enc.decode_without_bom_handling(&bytes[len..]);
         return Ok(text.into_owned());
@@ -131,7 +143,11 @@ pub fn decode(doc: &str, bytes: &[u8], declared: Option<&'static Encoding>, leni
         if ratio <= MAX_REPLACEMENT_RATIO / 2.0 {
             return Ok(text.into_owned());
         }
-        if best.as_ref().map_or(true, |(_, r)| ratio < *r) {
+        let better = match &best {
+            Some((_, r)) => ratio < *r,
+            None => true,
+        };
+        if better {
             best = Some((text.into_owned(), ratio));
         }
     }
@@ -160,13 +176,19 @@ mod tests {
     fn declared_gb2312_but_utf8_is_utf8() {
         let html = "<meta charset=\"gb2312\"><p>广东省委书记主持会议</p>";
         assert_eq!(declared_charset(html.as_bytes()), Some(GB18030));
-        assert_eq!(decode("x", html.as_bytes(), Some(GB18030), true).unwrap(), html);
+        assert_eq!(
+            decode("x", html.as_bytes(), Some(GB18030), true).unwrap(),
+            html
+        );
     }
 
     #[test]
     fn gbk_bytes_decode() {
         let (bytes, _, _) = GB18030.encode("省长出席会议并讲话");
-        assert_eq!(decode("x", &bytes, None, false).unwrap(), "省长出席会议并讲话");
+        assert_eq!(
+            decode("x", &bytes, None, false).unwrap(),
+            "省长出席会议并讲话"
+        );
     }
 
     #[test]

@@ -6,16 +6,19 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[^\d])((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?:[^\d]|$)").unwrap()
+    Regex::new(r"(?:^|[^\d])((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?:[^\d]|$)")
+        .unwrap()
 });
-static COMPACT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:^|[^\d])((?:19|20)\d\d)(\d\d)(\d\d)(?:[^\d]|$)").unwrap());
+static COMPACT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:^|[^\d])((?:19|20)\d\d)(\d\d)(\d\d)(?:[^\d]|$)").unwrap());
 /// `/2021-03/26/`, `/202103/26/`, `/2021/0326/`: common news URL layouts.
 static URL_SPLIT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"/((?:19|20)\d\d)[-/_]?(\d\d)[-/_]?(\d\d)(?:/|[^\d])").unwrap());
 
 fn valid(y: &str, m: &str, d: &str) -> Option<String> {
     let (y, m, d): (u32, u32, u32) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
-    ((1990..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d)).then(|| format!("{y:04}-{m:02}-{d:02}"))
+    ((1990..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d))
+        .then(|| format!("{y:04}-{m:02}-{d:02}"))
 }
 
 /// The first separated date in `s` (not the compact `YYYYMMDD` form).
@@ -25,17 +28,24 @@ pub fn find_date(s: &str) -> Option<String> {
 
 /// The first separated date in `s` with its byte offset.
 pub fn find_date_at(s: &str) -> Option<(usize, String)> {
-    DATE.captures_iter(s).find_map(|c| valid(&c[1], &c[2], &c[3]).map(|d| (c.get(1).unwrap().start(), d)))
+    DATE.captures_iter(s)
+        .find_map(|c| valid(&c[1], &c[2], &c[3]).map(|d| (c.get(1).unwrap().start(), d)))
 }
 
 /// A date in a meta value: separated, else compact (`20210326`).
 pub fn find_date_meta(s: &str) -> Option<String> {
-    find_date(s).or_else(|| COMPACT.captures_iter(s).find_map(|c| valid(&c[1], &c[2], &c[3])))
+    find_date(s).or_else(|| {
+        COMPACT
+            .captures_iter(s)
+            .find_map(|c| valid(&c[1], &c[2], &c[3]))
+    })
 }
 
 /// A date in a URL path.
 pub fn find_date_url(url: &str) -> Option<String> {
-    URL_SPLIT.captures_iter(url).find_map(|c| valid(&c[1], &c[2], &c[3]))
+    URL_SPLIT
+        .captures_iter(url)
+        .find_map(|c| valid(&c[1], &c[2], &c[3]))
 }
 
 #[cfg(test)]
@@ -44,11 +54,23 @@ mod tests {
 
     #[test]
     fn forms() {
-        assert_eq!(find_date("发布时间：2021-03-26 09:25").as_deref(), Some("2021-03-26"));
-        assert_eq!(find_date("2021年3月6日 来源：新华社").as_deref(), Some("2021-03-06"));
+        assert_eq!(
+            find_date("发布时间：2021-03-26 09:25").as_deref(),
+            Some("2021-03-26")
+        );
+        assert_eq!(
+            find_date("2021年3月6日 来源：新华社").as_deref(),
+            Some("2021-03-06")
+        );
         assert_eq!(find_date("编号 12021-13-45"), None);
         assert_eq!(find_date_meta("20210326").as_deref(), Some("2021-03-26"));
-        assert_eq!(find_date_url("http://www.example.cn/politics/2021-03/26/c_1.htm").as_deref(), Some("2021-03-26"));
-        assert_eq!(find_date_url("http://example.cn/n1/2024/0424/c1001-1.html").as_deref(), Some("2024-04-24"));
+        assert_eq!(
+            find_date_url("http://www.example.cn/politics/2021-03/26/c_1.htm").as_deref(),
+            Some("2021-03-26")
+        );
+        assert_eq!(
+            find_date_url("http://example.cn/n1/2024/0424/c1001-1.html").as_deref(),
+            Some("2024-04-24")
+        );
     }
 }

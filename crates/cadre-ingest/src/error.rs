@@ -41,7 +41,11 @@ pub enum IngestError {
     TooLarge { doc: String, size: u64 },
     /// `doc` is `path:line`; `line` is 1-based.
     #[error("{doc}: malformed jsonl line {line}: {detail}")]
-    MalformedJsonl { doc: String, line: usize, detail: String },
+    MalformedJsonl {
+        doc: String,
+        line: usize,
+        detail: String,
+    },
     #[error("{doc}: unreadable path: {source}")]
     Io {
         doc: String,

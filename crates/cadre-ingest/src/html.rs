@@ -25,14 +25,21 @@ pub fn read(name: &str, bytes: &[u8]) -> Result<SourceDoc, IngestError> {
     let src = normalise_newlines(&charset::decode(name, bytes, declared, true)?);
     let page = Html::parse_document(&src);
     let analysis = Analysis::new(&page);
-    let text = analysis.main_text();
     let meta = Meta::collect(&page);
-    let page_text = analysis.render(analysis.body(), false);
     let title = meta.title();
+    let text = strip_furniture_lines(&analysis.main_text(), title.as_deref());
+    let page_text = analysis.render(analysis.body(), false);
     let url = meta.url.clone();
-    let published = meta.published(&page_text, title.as_deref(), &analysis.body_text_date());
+    let published = meta.published(&page_text, title.as_deref());
     let authors = meta.authors(&page_text, &text);
-    Ok(SourceDoc { id: name.to_string(), url, title, published, authors, text })
+    Ok(SourceDoc {
+        id: name.to_string(),
+        url,
+        title,
+        published,
+        authors,
+        text,
+    })
 }
 
 // ------------------------------------------------------------------ element classes
@@ -41,9 +48,28 @@ pub fn read(name: &str, bytes: &[u8]) -> Result<SourceDoc, IngestError> {
 fn is_invisible(tag: &str) -> bool {
     matches!(
         tag,
-        "script" | "style" | "noscript" | "template" | "iframe" | "frame" | "frameset" | "select" | "option"
-            | "textarea" | "button" | "svg" | "head" | "title" | "meta" | "link" | "input" | "object" | "embed"
-            | "canvas" | "map" | "math"
+        "script"
+            | "style"
+            | "noscript"
+            | "template"
+            | "iframe"
+            | "frame"
+            | "frameset"
+            | "select"
+            | "option"
+            | "textarea"
+            | "button"
+            | "svg"
+            | "head"
+            | "title"
+            | "meta"
+            | "link"
+            | "input"
+            | "object"
+            | "embed"
+            | "canvas"
+            | "map"
+            | "math"
     )
 }
 
@@ -55,17 +81,73 @@ fn is_furniture(tag: &str) -> bool {
 fn is_block(tag: &str) -> bool {
     matches!(
         tag,
-        "address" | "article" | "aside" | "blockquote" | "body" | "center" | "dd" | "details" | "dialog" | "dir"
-            | "div" | "dl" | "dt" | "fieldset" | "figcaption" | "figure" | "footer" | "form" | "h1" | "h2" | "h3"
-            | "h4" | "h5" | "h6" | "header" | "hgroup" | "hr" | "li" | "main" | "menu" | "nav" | "ol" | "p"
-            | "pre" | "section" | "table" | "tbody" | "thead" | "tfoot" | "tr" | "td" | "th" | "ul" | "html"
-            | "caption" | "summary" | "legend"
+        "address"
+            | "article"
+            | "aside"
+            | "blockquote"
+            | "body"
+            | "center"
+            | "dd"
+            | "details"
+            | "dialog"
+            | "dir"
+            | "div"
+            | "dl"
+            | "dt"
+            | "fieldset"
+            | "figcaption"
+            | "figure"
+            | "footer"
+            | "form"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "header"
+            | "hgroup"
+            | "hr"
+            | "li"
+            | "main"
+            | "menu"
+            | "nav"
+            | "ol"
+            | "p"
+            | "pre"
+            | "section"
+            | "table"
+            | "tbody"
+            | "thead"
+            | "tfoot"
+            | "tr"
+            | "td"
+            | "th"
+            | "ul"
+            | "html"
+            | "caption"
+            | "summary"
+            | "legend"
     )
 }
 
 /// Elements whose text is one paragraph of their parent rather than a container.
 fn is_paragraph(tag: &str) -> bool {
-    matches!(tag, "p" | "pre" | "blockquote" | "li" | "dd" | "dt" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "caption")
+    matches!(
+        tag,
+        "p" | "pre"
+            | "blockquote"
+            | "li"
+            | "dd"
+            | "dt"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "caption"
+    )
 }
 
 static NEGATIVE: LazyLock<Regex> = LazyLock::new(|| {
@@ -105,7 +187,10 @@ fn tag_bonus(tag: &str) -> f64 {
 }
 
 fn is_punct(c: char) -> bool {
-    matches!(c, '，' | '。' | '、' | '；' | '！' | '？' | '：' | ',' | '“' | '”')
+    matches!(
+        c,
+        '，' | '。' | '、' | '；' | '！' | '？' | '：' | ',' | '“' | '”'
+    )
 }
 
 // ------------------------------------------------------------------ analysis
@@ -154,7 +239,12 @@ fn tag_of<'b>(n: &NodeRef<'b, Node>) -> Option<&'b str> {
 
 impl<'a> Analysis<'a> {
     fn new(page: &'a Html) -> Self {
-        let mut a = Analysis { page, total: HashMap::new(), inline: HashMap::new(), scores: HashMap::new() };
+        let mut a = Analysis {
+            page,
+            total: HashMap::new(),
+            inline: HashMap::new(),
+            scores: HashMap::new(),
+        };
         a.measure();
         a.score();
         a
@@ -162,7 +252,9 @@ impl<'a> Analysis<'a> {
 
     fn body(&self) -> NodeRef<'a, Node> {
         let root = self.page.tree.root();
-        root.descendants().find(|n| tag_of(n) == Some("body")).unwrap_or(root)
+        root.descendants()
+            .find(|n| tag_of(n) == Some("body"))
+            .unwrap_or(root)
     }
 
     /// One iterative pass (pages can nest deeper than the stack allows recursion).
@@ -188,7 +280,12 @@ impl<'a> Analysis<'a> {
                         if tag == "a" {
                             links += 1;
                         }
-                        let mut f = Frame { id: n.id(), total: Stats::default(), inline: Stats::default(), block: is_block(tag) };
+                        let mut f = Frame {
+                            id: n.id(),
+                            total: Stats::default(),
+                            inline: Stats::default(),
+                            block: is_block(tag),
+                        };
                         if tag == "p" || tag == "br" {
                             f.total.paras = 1;
                         }
@@ -213,7 +310,9 @@ impl<'a> Analysis<'a> {
                     _ => {}
                 },
                 Edge::Close(n) => {
-                    let Node::Element(e) = n.value() else { continue };
+                    let Node::Element(e) = n.value() else {
+                        continue;
+                    };
                     if hidden > 0 {
                         hidden -= 1;
                         continue;
@@ -315,9 +414,13 @@ impl<'a> Analysis<'a> {
                 !matches!(tag_of(&n), Some("body" | "html"))
             })
             .max_by(|a, b| a.1.total_cmp(b.1).then_with(|| b.0.cmp(a.0)));
-        let Some((&best_id, &best_score)) = best else { return vec![self.body()] };
+        let Some((&best_id, &best_score)) = best else {
+            return vec![self.body()];
+        };
         let top = self.page.tree.get(best_id).unwrap();
-        let Some(parent) = top.parent() else { return vec![top] };
+        let Some(parent) = top.parent() else {
+            return vec![top];
+        };
         let threshold = (best_score * 0.2).max(10.0);
         let top_class = match top.value() {
             Node::Element(e) => e.attr("class").unwrap_or(""),
@@ -329,7 +432,9 @@ impl<'a> Analysis<'a> {
                 out.push(sib);
                 continue;
             }
-            let Node::Element(e) = sib.value() else { continue };
+            let Node::Element(e) = sib.value() else {
+                continue;
+            };
             if is_invisible(e.name()) || is_furniture(e.name()) {
                 continue;
             }
@@ -347,7 +452,11 @@ impl<'a> Analysis<'a> {
                 let st = self.stats(sib.id());
                 let ld = st.link_density();
                 let text = self.render(sib, false);
-                if (st.chars >= 40 && ld < 0.25) || (st.chars > 0 && ld == 0.0 && text.trim_end().ends_with(['。', '！', '？', '”'])) {
+                if (st.chars >= 40 && ld < 0.25)
+                    || (st.chars > 0
+                        && ld == 0.0
+                        && text.trim_end().ends_with(['。', '！', '？', '”']))
+                {
                     out.push(sib);
                 }
             }
@@ -357,7 +466,11 @@ impl<'a> Analysis<'a> {
 
     fn main_text(&self) -> String {
         let nodes = self.main_nodes();
-        let text: Vec<String> = nodes.iter().map(|n| self.render(*n, true)).filter(|t| !t.is_empty()).collect();
+        let text: Vec<String> = nodes
+            .iter()
+            .map(|n| self.render(*n, true))
+            .filter(|t| !t.is_empty())
+            .collect();
         let text = text.join("\n");
         if text.chars().filter(|c| !c.is_whitespace()).count() < 20 {
             return self.render(self.body(), false);
@@ -371,7 +484,20 @@ impl<'a> Analysis<'a> {
         if is_furniture(tag) {
             return true;
         }
-        if !matches!(tag, "div" | "section" | "ul" | "ol" | "dl" | "table" | "center" | "span" | "p" | "td" | "tr") {
+        if !matches!(
+            tag,
+            "div"
+                | "section"
+                | "ul"
+                | "ol"
+                | "dl"
+                | "table"
+                | "center"
+                | "span"
+                | "p"
+                | "td"
+                | "tr"
+        ) {
             return false;
         }
         let st = self.stats(n.id());
@@ -402,7 +528,9 @@ impl<'a> Analysis<'a> {
                         let tag = e.name();
                         if skip > 0
                             || is_invisible(tag)
-                            || (clean && n.id() != node.id() && (is_hidden(e) || self.is_junk(&n, e)))
+                            || (clean
+                                && n.id() != node.id()
+                                && (is_hidden(e) || self.is_junk(&n, e)))
                         {
                             skip += 1;
                             continue;
@@ -453,11 +581,42 @@ impl<'a> Analysis<'a> {
         lines.newline();
         lines.finish(clean)
     }
+}
 
-    /// The first date in the page's visible text, with the text before it.
-    fn body_text_date(&self) -> String {
-        self.render(self.body(), false)
+static META_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\d{1,2}:\d{2}|来源[：:]|发布时间|发布日期|更新时间|浏览次数|点击数|字号|打印")
+        .unwrap()
+});
+static EDITOR_LINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[（(\[【]?\s*(?:责任编辑|责编|编辑)\s*[：:]").unwrap());
+
+/// Drops the page's own furniture around the article: a leading repeat of the
+/// title, leading date/source lines, and trailing editor credits (editors are
+/// not authors, and later stages would take them for persons in the news).
+fn strip_furniture_lines(text: &str, title: Option<&str>) -> String {
+    let squash = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    let title = title.map(squash).unwrap_or_default();
+    let mut lines: Vec<&str> = text.lines().collect();
+    let mut head = 0;
+    while head < lines.len().min(4) && lines.len() - head > 1 {
+        let l = lines[head];
+        let n = l.chars().count();
+        let is_title = !title.is_empty() && squash(l) == title;
+        let is_meta = n <= 60 && META_LINE.is_match(l) && !l.contains('。');
+        if !(is_title || is_meta) {
+            break;
+        }
+        head += 1;
     }
+    lines.drain(..head);
+    while lines.len() > 1
+        && lines
+            .last()
+            .is_some_and(|l| l.chars().count() <= 40 && EDITOR_LINE.is_match(l))
+    {
+        lines.pop();
+    }
+    lines.join("\n")
 }
 
 /// Output lines with the share of their characters that sit inside links.
@@ -490,7 +649,8 @@ impl Lines {
     fn newline(&mut self) {
         let line = self.cur.trim();
         if !line.is_empty() {
-            self.done.push((line.to_string(), self.chars, self.link_chars));
+            self.done
+                .push((line.to_string(), self.chars, self.link_chars));
         }
         self.cur.clear();
         self.chars = 0;
@@ -521,7 +681,11 @@ fn is_hidden(e: &scraper::node::Element) -> bool {
         return true;
     }
     e.attr("style").is_some_and(|st| {
-        let st: String = st.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+        let st: String = st
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_ascii_lowercase();
         st.contains("display:none") || st.contains("visibility:hidden")
     })
 }
@@ -546,20 +710,33 @@ impl Meta {
     fn collect(page: &Html) -> Meta {
         let mut m = Meta::default();
         for n in page.tree.root().descendants() {
-            let Node::Element(e) = n.value() else { continue };
+            let Node::Element(e) = n.value() else {
+                continue;
+            };
             match e.name() {
                 "meta" => {
-                    let key = e.attr("name").or(e.attr("property")).or(e.attr("itemprop")).or(e.attr("http-equiv"));
+                    let key = e
+                        .attr("name")
+                        .or(e.attr("property"))
+                        .or(e.attr("itemprop"))
+                        .or(e.attr("http-equiv"));
                     if let (Some(k), Some(v)) = (key, e.attr("content")) {
-                        m.metas.push((k.trim().to_ascii_lowercase(), v.trim().to_string()));
+                        m.metas
+                            .push((k.trim().to_ascii_lowercase(), v.trim().to_string()));
                     }
                 }
                 "title" if m.title_tag.is_none() => {
-                    let t: String = n.descendants().filter_map(|d| d.value().as_text().map(|t| t.to_string())).collect();
+                    let t: String = n
+                        .descendants()
+                        .filter_map(|d| d.value().as_text().map(|t| t.to_string()))
+                        .collect();
                     m.title_tag = Some(collapse(&t)).filter(|t| !t.is_empty());
                 }
                 "h1" | "h2" => {
-                    let t: String = n.descendants().filter_map(|d| d.value().as_text().map(|t| t.to_string())).collect();
+                    let t: String = n
+                        .descendants()
+                        .filter_map(|d| d.value().as_text().map(|t| t.to_string()))
+                        .collect();
                     let t = collapse(&t);
                     if !t.is_empty() && m.headings.len() < 20 {
                         m.headings.push(t);
@@ -570,22 +747,35 @@ impl Meta {
                         m.times.push(d.to_string());
                     }
                 }
-                "link" if m.url.is_none() => {
-                    if e.attr("rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical")) {
-                        m.url = e.attr("href").filter(|h| h.starts_with("http")).map(str::to_string);
-                    }
+                "link"
+                    if m.url.is_none()
+                        && e.attr("rel")
+                            .is_some_and(|r| r.eq_ignore_ascii_case("canonical")) =>
+                {
+                    m.url = e
+                        .attr("href")
+                        .filter(|h| h.starts_with("http"))
+                        .map(str::to_string);
                 }
                 _ => {}
             }
         }
         if m.url.is_none() {
-            m.url = m.get(&["og:url"]).filter(|u| u.starts_with("http")).map(str::to_string);
+            m.url = m
+                .get(&["og:url"])
+                .filter(|u| u.starts_with("http"))
+                .map(str::to_string);
         }
         m
     }
 
     fn get(&self, keys: &[&str]) -> Option<&str> {
-        keys.iter().find_map(|k| self.metas.iter().find(|(mk, v)| mk == k && !v.is_empty()).map(|(_, v)| v.as_str()))
+        keys.iter().find_map(|k| {
+            self.metas
+                .iter()
+                .find(|(mk, v)| mk == k && !v.is_empty())
+                .map(|(_, v)| v.as_str())
+        })
     }
 
     /// og:title, else a heading that the `<title>` contains, else `<title>` minus its site suffix.
@@ -600,7 +790,10 @@ impl Meta {
         if let Some(tt) = &title_tag {
             let stripped = strip_site(tt);
             for h in &self.headings {
-                if h.chars().count() >= 4 && (tt.contains(h.as_str()) || (stripped.chars().count() >= 4 && h.contains(&stripped))) {
+                if h.chars().count() >= 4
+                    && (tt.contains(h.as_str())
+                        || (stripped.chars().count() >= 4 && h.contains(&stripped)))
+                {
                     return Some(h.clone());
                 }
             }
@@ -611,7 +804,7 @@ impl Meta {
         self.headings.first().cloned()
     }
 
-    fn published(&self, page_text: &str, title: Option<&str>, _body: &str) -> Option<String> {
+    fn published(&self, page_text: &str, title: Option<&str>) -> Option<String> {
         const KEYS: &[&str] = &[
             "article:published_time",
             "og:article:published_time",
@@ -630,7 +823,10 @@ impl Meta {
             "date",
             "sailthru.date",
         ];
-        if let Some(d) = KEYS.iter().find_map(|k| self.get(&[k]).and_then(dates::find_date_meta)) {
+        if let Some(d) = KEYS
+            .iter()
+            .find_map(|k| self.get(&[k]).and_then(dates::find_date_meta))
+        {
             return Some(d);
         }
         if let Some(d) = self.times.iter().find_map(|t| dates::find_date_meta(t)) {
@@ -648,7 +844,10 @@ impl Meta {
                 }
             }
         }
-        if let Some(d) = LABELLED_DATE.captures(page_text).and_then(|c| dates::find_date(&c[0])) {
+        if let Some(d) = LABELLED_DATE
+            .captures(page_text)
+            .and_then(|c| dates::find_date(&c[0]))
+        {
             return Some(d);
         }
         if let Some(d) = self.url.as_deref().and_then(dates::find_date_url) {
@@ -708,10 +907,21 @@ fn strip_site(t: &str) -> String {
         .map(str::trim)
         .filter(|p| !p.is_empty())
         .collect();
-    parts.iter().max_by_key(|p| p.chars().count()).map(|p| p.to_string()).unwrap_or_default()
+    parts
+        .iter()
+        .max_by_key(|p| p.chars().count())
+        .map(|p| p.to_string())
+        .unwrap_or_default()
 }
 
 /// Entities left in `<title>` by double-escaping pages.
 fn html_unescape(s: &str) -> String {
-    s.replace("&amp;", "&").replace("&nbsp;", " ").replace("&gt;", ">").replace("&lt;", "<").replace("&quot;", "\"").replace("&ldquo;", "“").replace("&rdquo;", "”").replace("&raquo;", "»")
+    s.replace("&amp;", "&")
+        .replace("&nbsp;", " ")
+        .replace("&gt;", ">")
+        .replace("&lt;", "<")
+        .replace("&quot;", "\"")
+        .replace("&ldquo;", "“")
+        .replace("&rdquo;", "”")
+        .replace("&raquo;", "»")
 }

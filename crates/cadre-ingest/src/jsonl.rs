@@ -23,7 +23,12 @@ pub struct Lines<'a> {
 
 impl<'a> Lines<'a> {
     pub fn new(name: String, reader: Box<dyn BufRead + 'a>) -> Self {
-        Lines { name, reader, lineno: 0, done: false }
+        Lines {
+            name,
+            reader,
+            lineno: 0,
+            done: false,
+        }
     }
 
     /// The next document or error; `None` at the end. Blank lines are skipped.
@@ -33,7 +38,8 @@ impl<'a> Lines<'a> {
             buf.clear();
             self.lineno += 1;
             // Read at most one byte past the limit so a huge line cannot exhaust memory.
-            let mut limited = <&mut Box<dyn BufRead + 'a> as Read>::take(&mut self.reader, MAX_DOC_BYTES + 1);
+            let mut limited =
+                <&mut Box<dyn BufRead + 'a> as Read>::take(&mut self.reader, MAX_DOC_BYTES + 1);
             match limited.read_until(b'\n', &mut buf) {
                 Ok(0) => {
                     self.done = true;
@@ -42,7 +48,10 @@ impl<'a> Lines<'a> {
                 Ok(_) => {}
                 Err(e) => {
                     self.done = true;
-                    return Some(Err(IngestError::Io { doc: self.name.clone(), source: e }));
+                    return Some(Err(IngestError::Io {
+                        doc: self.name.clone(),
+                        source: e,
+                    }));
                 }
             }
             if buf.len() as u64 > MAX_DOC_BYTES {
@@ -50,7 +59,10 @@ impl<'a> Lines<'a> {
                 let mut sink = Vec::new();
                 let _ = self.reader.read_until(b'\n', &mut sink);
                 let size = buf.len() as u64 + sink.len() as u64;
-                return Some(Err(IngestError::TooLarge { doc: format!("{}:{}", self.name, self.lineno), size }));
+                return Some(Err(IngestError::TooLarge {
+                    doc: format!("{}:{}", self.name, self.lineno),
+                    size,
+                }));
             }
             if buf.iter().all(|b| b.is_ascii_whitespace()) {
                 continue;
@@ -63,7 +75,11 @@ impl<'a> Lines<'a> {
 
 fn parse_line(name: &str, lineno: usize, line: &[u8]) -> Result<SourceDoc, IngestError> {
     let doc_name = format!("{name}:{lineno}");
-    let malformed = |detail: String| IngestError::MalformedJsonl { doc: doc_name.clone(), line: lineno, detail };
+    let malformed = |detail: String| IngestError::MalformedJsonl {
+        doc: doc_name.clone(),
+        line: lineno,
+        detail,
+    };
     let line = line.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(line);
     let value: Value = serde_json::from_slice(line).map_err(|e| malformed(e.to_string()))?;
     let Value::Object(obj) = value else {
@@ -83,7 +99,11 @@ fn parse_line(name: &str, lineno: usize, line: &[u8]) -> Result<SourceDoc, Inges
         _ => None,
     };
     let authors = match obj.get("authors") {
-        Some(Value::Array(a)) => a.iter().filter_map(|v| v.as_str()).map(str::to_string).collect(),
+        Some(Value::Array(a)) => a
+            .iter()
+            .filter_map(|v| v.as_str())
+            .map(str::to_string)
+            .collect(),
         Some(Value::String(s)) => crate::markdown::split_names(s),
         _ => Vec::new(),
     };
@@ -91,7 +111,9 @@ fn parse_line(name: &str, lineno: usize, line: &[u8]) -> Result<SourceDoc, Inges
         id: string("id").unwrap_or(doc_name),
         url: string("url"),
         title: string("title"),
-        published: string("published").or_else(|| string("date")).and_then(|d| crate::dates::find_date(&d)),
+        published: string("published")
+            .or_else(|| string("date"))
+            .and_then(|d| crate::dates::find_date(&d)),
         authors,
         text,
     })

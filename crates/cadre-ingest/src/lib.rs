@@ -57,7 +57,10 @@ pub enum Format {
 
 /// The format a file's extension implies; [`Format::Auto`] when unknown (and for `-`).
 pub fn format_of(path: &Path) -> Format {
-    let ext = path.extension().and_then(|e| e.to_str()).map(|e| e.to_ascii_lowercase());
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(|e| e.to_ascii_lowercase());
     match ext.as_deref() {
         Some("txt" | "text") => Format::Txt,
         Some("md" | "markdown") => Format::Markdown,
@@ -69,8 +72,14 @@ pub fn format_of(path: &Path) -> Format {
 
 /// Extensions a directory walk picks up.
 pub(crate) fn is_ingestible(path: &Path) -> bool {
-    let ext = path.extension().and_then(|e| e.to_str()).map(|e| e.to_ascii_lowercase());
-    matches!(ext.as_deref(), Some("txt" | "md" | "markdown" | "html" | "htm" | "jsonl" | "json-lines"))
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(|e| e.to_ascii_lowercase());
+    matches!(
+        ext.as_deref(),
+        Some("txt" | "md" | "markdown" | "html" | "htm" | "jsonl" | "json-lines")
+    )
 }
 
 /// Guesses the format of bytes: JSONL if the first non-space character is `{`,
@@ -78,14 +87,27 @@ pub(crate) fn is_ingestible(path: &Path) -> bool {
 /// else plain text.
 pub(crate) fn sniff(bytes: &[u8]) -> Format {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let start = bytes.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(bytes.len());
+    let start = bytes
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(bytes.len());
     let rest = &bytes[start..];
     if rest.first() == Some(&b'{') {
         return Format::Jsonl;
     }
-    let head: Vec<u8> = rest.iter().take(4096).map(|b| b.to_ascii_lowercase()).collect();
+    let head: Vec<u8> = rest
+        .iter()
+        .take(4096)
+        .map(|b| b.to_ascii_lowercase())
+        .collect();
     let has = |n: &[u8]| head.windows(n.len()).any(|w| w == n);
-    if has(b"<!doctype html") || has(b"<html") || has(b"<head") || has(b"<body") || has(b"<meta ") || (head.first() == Some(&b'<') && has(b"<p")) {
+    if has(b"<!doctype html")
+        || has(b"<html")
+        || has(b"<head")
+        || has(b"<body")
+        || has(b"<meta ")
+        || (head.first() == Some(&b'<') && has(b"<p"))
+    {
         return Format::Html;
     }
     if rest.starts_with(b"# ") {
@@ -101,7 +123,11 @@ pub(crate) fn sniff(bytes: &[u8]) -> Format {
 /// Each item is an error when that document is binary, empty, too large,
 /// undecodable or (JSONL) a malformed line; the other items are unaffected.
 pub fn read_bytes(name: &str, bytes: &[u8], hint: Format) -> Vec<Result<SourceDoc, IngestError>> {
-    let format = if hint == Format::Auto { sniff(bytes) } else { hint };
+    let format = if hint == Format::Auto {
+        sniff(bytes)
+    } else {
+        hint
+    };
     if format == Format::Jsonl {
         return jsonl::read_all(name, bytes);
     }
@@ -109,22 +135,37 @@ pub fn read_bytes(name: &str, bytes: &[u8], hint: Format) -> Vec<Result<SourceDo
 }
 
 /// One non-JSONL document.
-pub(crate) fn read_single(name: &str, bytes: &[u8], format: Format) -> Result<SourceDoc, IngestError> {
+pub(crate) fn read_single(
+    name: &str,
+    bytes: &[u8],
+    format: Format,
+) -> Result<SourceDoc, IngestError> {
     if bytes.len() as u64 > MAX_DOC_BYTES {
-        return Err(IngestError::TooLarge { doc: name.to_string(), size: bytes.len() as u64 });
+        return Err(IngestError::TooLarge {
+            doc: name.to_string(),
+            size: bytes.len() as u64,
+        });
     }
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
-        return Err(IngestError::Empty { doc: name.to_string() });
+        return Err(IngestError::Empty {
+            doc: name.to_string(),
+        });
     }
     charset::check_binary(name, bytes)?;
-    let format = if format == Format::Auto { sniff(bytes) } else { format };
+    let format = if format == Format::Auto {
+        sniff(bytes)
+    } else {
+        format
+    };
     let doc = match format {
         Format::Html => html::read(name, bytes)?,
         Format::Markdown => markdown::read(name, &charset::decode(name, bytes, None, false)?),
         _ => text::read(name, &charset::decode(name, bytes, None, false)?),
     };
     if doc.text.trim().is_empty() {
-        return Err(IngestError::Empty { doc: name.to_string() });
+        return Err(IngestError::Empty {
+            doc: name.to_string(),
+        });
     }
     Ok(doc)
 }
@@ -133,4 +174,3 @@ pub(crate) fn read_single(name: &str, bytes: &[u8], format: Format) -> Result<So
 pub(crate) fn display(path: &Path) -> String {
     path.to_string_lossy().into_owned()
 }
-

@@ -13,13 +13,16 @@ use regex::Regex;
 use crate::charset::normalise_newlines;
 
 /// An image, whose URL may be wrapped over up to three lines.
-static IMAGE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"!\[[^\]\n]*\]\([^)\n]*(?:\n[^)\n]*){0,2}\)").unwrap());
+static IMAGE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"!\[[^\]\n]*\]\([^)\n]*(?:\n[^)\n]*){0,2}\)").unwrap());
 /// A link: its text is kept.
 static LINK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\[([^\]\n]*)\]\([^)\n]*\)").unwrap());
-static HEADING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(#{1,6})\s+(.*?)\s*#*\s*$").unwrap());
+static HEADING: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(#{1,6})\s+(.*?)\s*#*\s*$").unwrap());
 /// `撰文丨A B`, `文丨A`, `作者：A`, `记者：A、B`, `文/A`.
-static BYLINE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:撰文|采写|文|作者|记者|通讯员)\s*[丨|｜/／：:]\s*(\S.*)$").unwrap());
+static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:撰文|采写|文|作者|记者|通讯员)\s*[丨|｜/／：:]\s*(\S.*)$").unwrap()
+});
 static RULE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:[-*_]\s*){3,}$").unwrap());
 static LIST: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:>\s*)+|^[-*+]\s+").unwrap());
 
@@ -65,12 +68,23 @@ pub fn read(name: &str, decoded: &str) -> SourceDoc {
         lines.push(line);
     }
     let text = lines.join("\n");
-    SourceDoc { id: name.to_string(), title, authors, text, ..SourceDoc::default() }
+    SourceDoc {
+        id: name.to_string(),
+        title,
+        authors,
+        text,
+        ..SourceDoc::default()
+    }
 }
 
 /// Removes emphasis markers and inline HTML line breaks.
 fn strip_inline(s: &str) -> String {
-    s.replace("**", "").replace("__", "").replace("<br>", "").replace("<br/>", "").trim().to_string()
+    s.replace("**", "")
+        .replace("__", "")
+        .replace("<br>", "")
+        .replace("<br/>", "")
+        .trim()
+        .to_string()
 }
 
 /// Splits a list of names on spaces (ASCII or ideographic), 、，, and ;.
@@ -93,7 +107,10 @@ mod tests {
         let d = read("a.md", md);
         assert_eq!(d.title.as_deref(), Some("两省召开合作会议"));
         assert_eq!(d.authors, ["张三", "李四"]);
-        assert_eq!(d.text, "撰文丨张三 李四\n3月2日，两省召开会议。\n重要背景\n下一步\n会议强调，要深化合作。");
+        assert_eq!(
+            d.text,
+            "撰文丨张三 李四\n3月2日，两省召开会议。\n重要背景\n下一步\n会议强调，要深化合作。"
+        );
     }
 
     #[test]

@@ -8,7 +8,9 @@ use std::path::{Path, PathBuf};
 use cadre_model::SourceDoc;
 
 use crate::jsonl::Lines;
-use crate::{display, format_of, is_ingestible, read_single, sniff, Format, IngestError, MAX_DOC_BYTES};
+use crate::{
+    display, format_of, is_ingestible, read_single, sniff, Format, IngestError, MAX_DOC_BYTES,
+};
 
 /// Reads documents from `paths`, lazily, in order.
 ///
@@ -21,7 +23,10 @@ use crate::{display, format_of, is_ingestible, read_single, sniff, Format, Inges
 /// # Errors
 /// A document that cannot be read yields an `Err` item and the iteration goes on.
 pub fn read_paths(paths: &[PathBuf]) -> impl Iterator<Item = Result<SourceDoc, IngestError>> {
-    Reader { pending: paths.iter().cloned().collect(), jsonl: None }
+    Reader {
+        pending: paths.iter().cloned().collect(),
+        jsonl: None,
+    }
 }
 
 struct Reader {
@@ -51,7 +56,12 @@ impl Iterator for Reader {
             let name = display(&path);
             let meta = match fs::metadata(&path) {
                 Ok(m) => m,
-                Err(e) => return Some(Err(IngestError::Io { doc: name, source: e })),
+                Err(e) => {
+                    return Some(Err(IngestError::Io {
+                        doc: name,
+                        source: e,
+                    }))
+                }
             };
             if meta.is_dir() {
                 match walk(&path) {
@@ -61,19 +71,32 @@ impl Iterator for Reader {
                         }
                         continue;
                     }
-                    Err(e) => return Some(Err(IngestError::Io { doc: name, source: e })),
+                    Err(e) => {
+                        return Some(Err(IngestError::Io {
+                            doc: name,
+                            source: e,
+                        }))
+                    }
                 }
             }
             let format = format_of(&path);
             if format == Format::Jsonl {
                 match fs::File::open(&path) {
                     Ok(f) => self.jsonl = Some(Lines::new(name, Box::new(BufReader::new(f)))),
-                    Err(e) => return Some(Err(IngestError::Io { doc: name, source: e })),
+                    Err(e) => {
+                        return Some(Err(IngestError::Io {
+                            doc: name,
+                            source: e,
+                        }))
+                    }
                 }
                 continue;
             }
             if meta.len() > MAX_DOC_BYTES && format != Format::Auto {
-                return Some(Err(IngestError::TooLarge { doc: name, size: meta.len() }));
+                return Some(Err(IngestError::TooLarge {
+                    doc: name,
+                    size: meta.len(),
+                }));
             }
             let bytes = match read_limited(fs::File::open(&path), &name) {
                 Ok(b) => b,
@@ -94,7 +117,12 @@ impl Reader {
         let mut input = BufReader::new(io::stdin());
         let head = match input.fill_buf() {
             Ok(h) => h.to_vec(),
-            Err(e) => return Some(Err(IngestError::Io { doc: "-".into(), source: e })),
+            Err(e) => {
+                return Some(Err(IngestError::Io {
+                    doc: "-".into(),
+                    source: e,
+                }))
+            }
         };
         if sniff(&head) == Format::Jsonl {
             self.jsonl = Some(Lines::new("-".into(), Box::new(input)));
@@ -106,11 +134,20 @@ impl Reader {
 
 /// Reads at most one byte more than the limit, so the size check needs no metadata.
 fn read_limited<R: Read>(src: io::Result<R>, name: &str) -> Result<Vec<u8>, IngestError> {
-    let io_err = |e| IngestError::Io { doc: name.to_string(), source: e };
+    let io_err = |e| IngestError::Io {
+        doc: name.to_string(),
+        source: e,
+    };
     let mut bytes = Vec::new();
-    src.map_err(io_err)?.take(MAX_DOC_BYTES + 1).read_to_end(&mut bytes).map_err(io_err)?;
+    src.map_err(io_err)?
+        .take(MAX_DOC_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io_err)?;
     if bytes.len() as u64 > MAX_DOC_BYTES {
-        return Err(IngestError::TooLarge { doc: name.to_string(), size: bytes.len() as u64 });
+        return Err(IngestError::TooLarge {
+            doc: name.to_string(),
+            size: bytes.len() as u64,
+        });
     }
     Ok(bytes)
 }
@@ -118,10 +155,16 @@ fn read_limited<R: Read>(src: io::Result<R>, name: &str) -> Result<Vec<u8>, Inge
 /// The ingestible files under `dir`, sorted by path, hidden entries skipped.
 fn walk(dir: &Path) -> io::Result<Vec<PathBuf>> {
     let mut out = Vec::new();
-    let mut entries: Vec<PathBuf> = fs::read_dir(dir)?.filter_map(|e| e.ok()).map(|e| e.path()).collect();
+    let mut entries: Vec<PathBuf> = fs::read_dir(dir)?
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .collect();
     entries.sort();
     for p in entries {
-        let hidden = p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.'));
+        let hidden = p
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.starts_with('.'));
         if hidden {
             continue;
         }

@@ -34,7 +34,11 @@ fn check_article(d: &SourceDoc) {
     assert!(d.text.contains("省委书记主持会议并讲话。"), "{}", d.text);
     assert!(d.text.contains("会议还研究了其他事项。"), "{}", d.text);
     assert!(!d.text.contains("首页"), "navigation kept: {}", d.text);
-    assert!(!d.text.contains("全市经济工作会议召开"), "related links kept: {}", d.text);
+    assert!(
+        !d.text.contains("全市经济工作会议召开"),
+        "related links kept: {}",
+        d.text
+    );
     assert!(!d.text.contains("版权所有"), "footer kept: {}", d.text);
     assert_eq!(d.text.lines().count(), 4, "{}", d.text);
 }
@@ -57,7 +61,10 @@ fn html_declaring_gb2312_but_utf8() {
 
 #[test]
 fn html_with_crawler_wrapper_before_html() {
-    let html = format!("URL: http://news.example.cn/2021-03/26/c_1.htm\r\nFetched: 2021-03-27\r\n\r\n{}", page("<meta charset=\"utf-8\">"));
+    let html = format!(
+        "URL: http://news.example.cn/2021-03/26/c_1.htm\r\nFetched: 2021-03-27\r\n\r\n{}",
+        page("<meta charset=\"utf-8\">")
+    );
     let d = one("c.html", html.as_bytes(), Format::Auto).unwrap();
     check_article(&d);
 }
@@ -68,7 +75,10 @@ fn html_meta_date_and_canonical_url() {
                 <link rel=\"canonical\" href=\"http://news.example.cn/2021-03/25/c_1.htm\">";
     let d = one("d.html", page(head).as_bytes(), Format::Html).unwrap();
     assert_eq!(d.published.as_deref(), Some("2021-03-25"));
-    assert_eq!(d.url.as_deref(), Some("http://news.example.cn/2021-03/25/c_1.htm"));
+    assert_eq!(
+        d.url.as_deref(),
+        Some("http://news.example.cn/2021-03/25/c_1.htm")
+    );
 }
 
 #[test]
@@ -82,7 +92,8 @@ fn html_br_paragraphs_become_lines() {
     assert_eq!(d.published.as_deref(), Some("2005-03-01"));
 }
 
-const SEED_STYLE_MD: &str = "# 两省区召开协作会议，有重要背景\n\n# 两省区召开协作会议，有重要背景\n\n\
+const SEED_STYLE_MD: &str =
+    "# 两省区召开协作会议，有重要背景\n\n# 两省区召开协作会议，有重要背景\n\n\
 **撰文丨张三 李四**\n\n3月1日至3日，某省党政代表团赴邻省学习考察。\n\n**重要背景**\n\n\
 ![](https://img.example.com/news/OCnbTQcTW54x87NWwlAcv-\nMDMAA/1000)\n\n\
 推动两地合作，是中央的要求。\n\n**【版权声明】本文著作权归示例新媒体所有。**\n";
@@ -95,7 +106,11 @@ fn markdown_in_the_style_of_the_seed() {
     assert!(!d.text.contains("!["), "{}", d.text);
     assert!(!d.text.contains("**"), "{}", d.text);
     assert!(!d.text.contains("MDMAA"), "{}", d.text);
-    assert!(!d.text.contains("有重要背景"), "level-1 heading kept as prose: {}", d.text);
+    assert!(
+        !d.text.contains("有重要背景"),
+        "level-1 heading kept as prose: {}",
+        d.text
+    );
     assert_eq!(
         d.text,
         "撰文丨张三 李四\n3月1日至3日，某省党政代表团赴邻省学习考察。\n重要背景\n推动两地合作，是中央的要求。\n【版权声明】本文著作权归示例新媒体所有。"
@@ -108,13 +123,23 @@ fn jsonl_malformed_line_two() {
     let docs = read_bytes("in.jsonl", data.as_bytes(), Format::Jsonl);
     assert_eq!(docs.len(), 3);
     let a = docs[0].as_ref().unwrap();
-    assert_eq!((a.id.as_str(), a.url.as_deref(), a.text.as_str()), ("a", Some("http://x.cn/1"), "市委书记调研。"));
+    assert_eq!(
+        (a.id.as_str(), a.url.as_deref(), a.text.as_str()),
+        ("a", Some("http://x.cn/1"), "市委书记调研。")
+    );
     let err = docs[1].as_ref().unwrap_err();
     assert_eq!(err.kind(), ErrorKind::MalformedJsonl);
     assert_eq!(err.doc(), "in.jsonl:2");
-    assert!(err.to_string().starts_with("in.jsonl:2: malformed jsonl line 2"), "{err}");
+    assert!(
+        err.to_string()
+            .starts_with("in.jsonl:2: malformed jsonl line 2"),
+        "{err}"
+    );
     let c = docs[2].as_ref().unwrap();
-    assert_eq!((c.id.as_str(), c.text.as_str()), ("in.jsonl:4", "市长主持会议。"));
+    assert_eq!(
+        (c.id.as_str(), c.text.as_str()),
+        ("in.jsonl:4", "市长主持会议。")
+    );
 }
 
 #[test]
@@ -127,11 +152,19 @@ fn auto_sniffs_jsonl() {
 fn binary_and_empty_are_errors() {
     let err = one("x.txt", b"PK\x03\x04\x00\x00binary", Format::Txt).unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Binary);
-    assert_eq!(err.to_string(), "x.txt: binary file (NUL bytes in the first 8 KiB)");
+    assert_eq!(
+        err.to_string(),
+        "x.txt: binary file (NUL bytes in the first 8 KiB)"
+    );
     let err = one("y.txt", b" \n\r\n ", Format::Txt).unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Empty);
     assert_eq!(err.doc(), "y.txt");
-    let err = one("z.html", b"<html><body><script>var a=1;</script></body></html>", Format::Html).unwrap_err();
+    let err = one(
+        "z.html",
+        b"<html><body><script>var a=1;</script></body></html>",
+        Format::Html,
+    )
+    .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Empty);
 }
 
@@ -179,8 +212,21 @@ fn directory_walk_is_sorted_skips_hidden_and_carries_on_after_errors() {
             Err(e) => format!("err:{}", e.doc().rsplit('/').next().unwrap()),
         })
         .collect();
-    assert_eq!(names, ["a.md", "b.txt", "err:empty.txt", "c.jsonl:1", "err:c.jsonl:2", "err:x.txt"]);
-    assert_eq!(items[4].as_ref().unwrap_err().kind(), ErrorKind::MalformedJsonl);
+    assert_eq!(
+        names,
+        [
+            "a.md",
+            "b.txt",
+            "err:empty.txt",
+            "c.jsonl:1",
+            "err:c.jsonl:2",
+            "err:x.txt"
+        ]
+    );
+    assert_eq!(
+        items[4].as_ref().unwrap_err().kind(),
+        ErrorKind::MalformedJsonl
+    );
     assert_eq!(items[5].as_ref().unwrap_err().kind(), ErrorKind::Io);
     std::fs::remove_dir_all(&dir).unwrap();
 }
