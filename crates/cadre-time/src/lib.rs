@@ -25,7 +25,7 @@
 //! - Dates at day, month or year precision, in Arabic or Chinese numerals, with
 //!   日 or 号: 2024年2月27日, 2024年2月, 2024年, 2月27日, 27日, 27号,
 //!   二〇二四年二月二十七日, 五月十七日, 2023年01月12日, 3月份, and the numeric forms
-//!   2024-02-27, 2024/2/27, 2024.2.27. Full-width digits are accepted.
+//!   2024-02-27, 2024/2/27, 2024.2.27, 元月1日. Full-width digits are accepted.
 //! - Part of the day after a day: 27日上午, 2月26日下午, 当天下午, 27日晚; 今晚, 昨晚,
 //!   当晚, 今晨 carry one themselves ([`PartOfDay`]).
 //! - Relative words, resolved from the reference date: 今天/今日/当天/当日/同日,

@@ -13,7 +13,7 @@ use crate::TimeMention;
 fn is_relative_start(c: char) -> bool {
     matches!(
         c,
-        '今' | '昨' | '明' | '前' | '后' | '後' | '大' | '当' | '當' | '本' | '上' | '下' | '去' | '来' | '來' | '这' | '這' | '同'
+        '今' | '昨' | '明' | '前' | '后' | '後' | '大' | '当' | '當' | '本' | '上' | '下' | '去' | '来' | '來' | '这' | '這' | '同' | '元'
     )
 }
 
@@ -154,7 +154,7 @@ const PREV_BLOCK_YEAR: &str = "以之此目提然最随近未多从年千百万�
 /// Chars after a relative word ending in 天 that make it part of another word.
 const NEXT_BLOCK_TIAN: &str = "气空然津安地性生才使主堂桥线涯籁赋真文";
 /// Chars after a relative word ending in 日 that make it part of another word.
-const NEXT_BLOCK_RI: &str = "本报韩军元语籍资方企美货产式程益渐趋常光照子志记历星谈头";
+const NEXT_BLOCK_RI: &str = "之本报韩军元语籍资方企美货产式程益渐趋常光照子志记历星谈头";
 /// Chars after 年 that make a year word something else (年代, 年级, 年龄).
 const NEXT_BLOCK_NIAN: &str = "代级龄纪轻华画货";
 /// Chars after 月 that make a month word something else (上月球).
@@ -584,6 +584,19 @@ impl<'a> Scanner<'a> {
             let r = self.after_year(i + 2, p, false);
             // No reference and no month: nothing to report.
             r.start.grain()?;
+            return Some(r);
+        }
+        // 元月 = January.
+        if c == '元' {
+            if self.at(i + 1) != Some('月') {
+                return None;
+            }
+            let p = Phrase { m: Some(1), end: i + 2, ..Default::default() };
+            let r = self.after_month(i + 2, p);
+            let next = self.at(i + 2);
+            if r.start.end == i + 2 && next.is_some_and(|c| is_ideograph(c) && c != '份') {
+                return None;
+            }
             return Some(r);
         }
         // Month words.
