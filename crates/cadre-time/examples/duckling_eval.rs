@@ -26,7 +26,12 @@ fn main() {
         }
     };
     let r = duckling::evaluate(&cases);
-    println!("duckling pass rate: {}/{} = {:.1}%", r.pass, r.total, r.rate());
+    println!(
+        "duckling pass rate: {}/{} = {:.1}%",
+        r.pass,
+        r.total,
+        r.rate()
+    );
     if failures {
         for f in &r.failures {
             println!("FAIL\t{f}");

@@ -14,7 +14,13 @@ fn main() {
         let parts: Vec<String> = times
             .iter()
             .map(|m| {
-                let mut s = format!("[{}..{}] {} → {}", m.start, m.end, m.text, m.value.to_gold());
+                let mut s = format!(
+                    "[{}..{}] {} → {}",
+                    m.start,
+                    m.end,
+                    m.text,
+                    m.value.to_gold()
+                );
                 if let Some(p) = m.part_of_day {
                     s.push_str(&format!(" {p:?}"));
                 }

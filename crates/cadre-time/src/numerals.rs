@@ -57,7 +57,12 @@ pub fn parse_cn_number(s: &str) -> Option<u64> {
         return None;
     }
     // Pure digit strings: Arabic, or Chinese digits read one by one.
-    let has_unit = s.chars().any(|c| matches!(c, '十' | '拾' | '百' | '佰' | '千' | '仟' | '万' | '萬' | '亿' | '億' | '廿' | '卅'));
+    let has_unit = s.chars().any(|c| {
+        matches!(
+            c,
+            '十' | '拾' | '百' | '佰' | '千' | '仟' | '万' | '萬' | '亿' | '億' | '廿' | '卅'
+        )
+    });
     if !has_unit {
         let mut v: u64 = 0;
         for c in s.chars() {
@@ -112,7 +117,9 @@ pub fn parse_cn_number(s: &str) -> Option<u64> {
                 continue;
             }
             '亿' | '億' => {
-                let group = total.checked_add(section)?.checked_add(number.take().unwrap_or(0))?;
+                let group = total
+                    .checked_add(section)?
+                    .checked_add(number.take().unwrap_or(0))?;
                 total = group.checked_mul(100_000_000)?;
                 section = 0;
                 continue;
@@ -158,7 +165,12 @@ pub(crate) fn read_num(chars: &[char], i: usize) -> Option<Num> {
                 None => break,
             }
         }
-        return Some(Num { value: v as u32, len: j - i, arabic: true, cn_seq: false });
+        return Some(Num {
+            value: v as u32,
+            len: j - i,
+            arabic: true,
+            cn_seq: false,
+        });
     }
     if !is_cn_date_numeral(c) {
         return None;
@@ -171,19 +183,35 @@ pub(crate) fn read_num(chars: &[char], i: usize) -> Option<Num> {
         }
     }
     let run = &chars[i..j];
-    let tens = run.iter().filter(|c| matches!(c, '十' | '廿' | '卅')).count();
+    let tens = run
+        .iter()
+        .filter(|c| matches!(c, '十' | '廿' | '卅'))
+        .count();
     if tens == 0 {
         let mut v = 0u32;
         for &c in run {
             v = v * 10 + cn_digit(c)?;
         }
-        return Some(Num { value: v, len: run.len(), arabic: false, cn_seq: run.len() > 1 });
+        return Some(Num {
+            value: v,
+            len: run.len(),
+            arabic: false,
+            cn_seq: run.len() > 1,
+        });
     }
-    if tens > 1 || run.len() > 3 || run.iter().any(|&c| matches!(c, '零' | '〇' | '○' | '两' | '兩')) {
+    if tens > 1
+        || run.len() > 3
+        || run
+            .iter()
+            .any(|&c| matches!(c, '零' | '〇' | '○' | '两' | '兩'))
+    {
         // 两 is fine as a count but not inside a date numeral.
         return None;
     }
-    let pos = run.iter().position(|c| matches!(c, '十' | '廿' | '卅')).unwrap();
+    let pos = run
+        .iter()
+        .position(|c| matches!(c, '十' | '廿' | '卅'))
+        .unwrap();
     let (high, unit_mult) = match run[pos] {
         '十' => {
             if pos == 0 {
@@ -210,7 +238,12 @@ pub(crate) fn read_num(chars: &[char], i: usize) -> Option<Num> {
         1 => cn_digit(run[pos + 1])?,
         _ => return None,
     };
-    Some(Num { value: high * unit_mult + low, len: run.len(), arabic: false, cn_seq: false })
+    Some(Num {
+        value: high * unit_mult + low,
+        len: run.len(),
+        arabic: false,
+        cn_seq: false,
+    })
 }
 
 #[cfg(test)]

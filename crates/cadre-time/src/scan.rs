@@ -13,7 +13,24 @@ use crate::TimeMention;
 fn is_relative_start(c: char) -> bool {
     matches!(
         c,
-        '今' | '昨' | '明' | '前' | '后' | '後' | '大' | '当' | '當' | '本' | '上' | '下' | '去' | '来' | '來' | '这' | '這' | '同' | '元'
+        '今' | '昨'
+            | '明'
+            | '前'
+            | '后'
+            | '後'
+            | '大'
+            | '当'
+            | '當'
+            | '本'
+            | '上'
+            | '下'
+            | '去'
+            | '来'
+            | '來'
+            | '这'
+            | '這'
+            | '同'
+            | '元'
     )
 }
 
@@ -205,7 +222,11 @@ impl Phrase {
     }
 
     fn day(&self) -> Day {
-        Day { year: self.y, month: self.m, day: self.d }
+        Day {
+            year: self.y,
+            month: self.m,
+            day: self.d,
+        }
     }
 }
 
@@ -248,7 +269,9 @@ impl<'a> Scanner<'a> {
                 if arabic_digit(p).is_some() || matches!(p, '.' | '．' | ',') {
                     return None;
                 }
-            } else if is_cn_date_numeral(p) || matches!(p, '百' | '千' | '万' | '亿' | '第' | '点' | '.') {
+            } else if is_cn_date_numeral(p)
+                || matches!(p, '百' | '千' | '万' | '亿' | '第' | '点' | '.')
+            {
                 return None;
             }
         }
@@ -276,7 +299,8 @@ impl<'a> Scanner<'a> {
         }
         // 2000年前, 2000年来 (two thousand years ago / over two thousand years),
         // but 2000年前后 is a year.
-        if y % 100 == 0 && matches!(next, Some('前' | '来')) && self.at(after + 1) != Some('后') {
+        if y % 100 == 0 && matches!(next, Some('前' | '来')) && self.at(after + 1) != Some('后')
+        {
             return false;
         }
         true
@@ -289,7 +313,10 @@ impl<'a> Scanner<'a> {
             return false;
         }
         if n.arabic {
-            !in_set(p, PREV_BLOCK_BARE) && !p.is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '/' | ':' | '~' | '+'))
+            !in_set(p, PREV_BLOCK_BARE)
+                && !p.is_some_and(|c| {
+                    c.is_ascii_alphanumeric() || matches!(c, '-' | '/' | ':' | '~' | '+')
+                })
         } else {
             match p {
                 None => true,
@@ -303,14 +330,24 @@ impl<'a> Scanner<'a> {
         let p = self.prev(i);
         let unit = self.chars[unit_at];
         let next = self.at(unit_at + 1);
-        if in_set(p, PREV_BLOCK_BARE) || p.is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '/' | ':' | '~' | '+')) {
+        if in_set(p, PREV_BLOCK_BARE)
+            || p.is_some_and(|c| {
+                c.is_ascii_alphanumeric() || matches!(c, '-' | '/' | ':' | '~' | '+')
+            })
+        {
             return false;
         }
         // 2月30日: the day was refused by the month before it.
-        if p == Some('月') && i >= 2 && (arabic_digit(self.chars[i - 2]).is_some() || is_cn_date_numeral(self.chars[i - 2])) {
+        if p == Some('月')
+            && i >= 2
+            && (arabic_digit(self.chars[i - 2]).is_some() || is_cn_date_numeral(self.chars[i - 2]))
+        {
             return false;
         }
-        if next == Some('内') || self.starts_with(unit_at + 1, "以内") || self.starts_with(unit_at + 1, "之内") {
+        if next == Some('内')
+            || self.starts_with(unit_at + 1, "以内")
+            || self.starts_with(unit_at + 1, "之内")
+        {
             return false;
         }
         if !n.arabic {
@@ -339,7 +376,12 @@ impl<'a> Scanner<'a> {
     }
 
     /// `NUM CONN NUM unit` (3-5月, 25至27日, 2018-2035年). Returns (first, second, index after unit).
-    fn compact_range(&self, i: usize, unit: fn(char) -> bool, ok: fn(&Num) -> bool) -> Option<(u32, u32, usize)> {
+    fn compact_range(
+        &self,
+        i: usize,
+        unit: fn(char) -> bool,
+        ok: fn(&Num) -> bool,
+    ) -> Option<(u32, u32, usize)> {
         let a = self.num_at(i)?;
         if !ok(&a) {
             return None;
@@ -365,47 +407,86 @@ impl<'a> Scanner<'a> {
     /// `bare` is true when nothing precedes (context checks apply).
     fn after_year(&self, i: usize, mut p: Phrase, bare: bool) -> Parsed {
         if let Some((a, b, end)) = self.compact_range(i, |c| c == '月', Self::month_num) {
-            let ok = !bare || self.num_at(i).is_some_and(|n| self.bare_month_ok(i, &n, end));
+            let ok = !bare
+                || self
+                    .num_at(i)
+                    .is_some_and(|n| self.bare_month_ok(i, &n, end));
             if ok {
                 let mut end = end;
                 if self.at(end) == Some('份') {
                     end += 1;
                 }
-                let s = Phrase { m: Some(a), end, ..p };
-                let e = Phrase { m: Some(b), end, ..p };
-                return Parsed { start: s, end: Some(e) };
+                let s = Phrase {
+                    m: Some(a),
+                    end,
+                    ..p
+                };
+                let e = Phrase {
+                    m: Some(b),
+                    end,
+                    ..p
+                };
+                return Parsed {
+                    start: s,
+                    end: Some(e),
+                };
             }
         }
         if let Some(n) = self.num_at(i) {
             let u = i + n.len;
-            if Self::month_num(&n) && self.at(u) == Some('月') && (!bare || self.bare_month_ok(i, &n, u + 1)) {
+            if Self::month_num(&n)
+                && self.at(u) == Some('月')
+                && (!bare || self.bare_month_ok(i, &n, u + 1))
+            {
                 p.m = Some(n.value);
                 p.end = u + 1;
                 return self.after_month(u + 1, p);
             }
         }
-        Parsed { start: p, end: None }
+        Parsed {
+            start: p,
+            end: None,
+        }
     }
 
     /// Day part after a month: day, compact day range, 旬, 份.
     fn after_month(&self, i: usize, mut p: Phrase) -> Parsed {
         if let Some((a, b, end)) = self.compact_range(i, is_day_unit, Self::day_num) {
-            let s = Phrase { d: Some(a), end, ..p };
-            let e = Phrase { d: Some(b), end, ..p };
-            return Parsed { start: s, end: Some(e) };
+            let s = Phrase {
+                d: Some(a),
+                end,
+                ..p
+            };
+            let e = Phrase {
+                d: Some(b),
+                end,
+                ..p
+            };
+            return Parsed {
+                start: s,
+                end: Some(e),
+            };
         }
         if let Some(n) = self.num_at(i) {
             let u = i + n.len;
-            let valid = p.m.map_or(true, |m| n.value <= days_in_month(p.y.or(Some(2000)), m));
+            let valid =
+                p.m.map_or(true, |m| n.value <= days_in_month(p.y.or(Some(2000)), m));
             if Self::day_num(&n) && valid && self.at(u).is_some_and(is_day_unit) {
                 p.d = Some(n.value);
                 p.end = u + 1;
-                return Parsed { start: p, end: None };
+                return Parsed {
+                    start: p,
+                    end: None,
+                };
             }
         }
         // 旬: 上旬, 中旬, 下旬, 上中旬, 中下旬.
         let mut k = i;
-        if self.at(k) == Some('份') && self.at(k + 1).is_some_and(|c| matches!(c, '上' | '中' | '下')) {
+        if self.at(k) == Some('份')
+            && self
+                .at(k + 1)
+                .is_some_and(|c| matches!(c, '上' | '中' | '下'))
+        {
             k += 1;
         }
         let mut parts = Vec::new();
@@ -426,41 +507,76 @@ impl<'a> Scanner<'a> {
             let last = bounds(*parts.last().unwrap()).1;
             p.xun = Some((first, last));
             p.end = k + 1;
-            return Parsed { start: p, end: None };
+            return Parsed {
+                start: p,
+                end: None,
+            };
         }
         if self.at(i) == Some('份') {
             p.end = i + 1;
         }
-        Parsed { start: p, end: None }
+        Parsed {
+            start: p,
+            end: None,
+        }
     }
 
     /// An absolute phrase at `i` (starts with a number). `cont` is true for the
     /// second half of a range, where the context checks are not needed.
     fn absolute(&self, i: usize, cont: bool) -> Option<Parsed> {
-        let n = self.num_at(i).or_else(|| if cont { read_num(self.chars, i) } else { None })?;
+        let n = self
+            .num_at(i)
+            .or_else(|| if cont { read_num(self.chars, i) } else { None })?;
         // Numeric formats: 2024-02-27, 2024/2/27, 2024.2.27.
         if n.arabic && n.len == 4 && (1900..=2100).contains(&n.value) {
             if let Some(p) = self.numeric_date(i, n) {
-                return Some(Parsed { start: p, end: None });
+                return Some(Parsed {
+                    start: p,
+                    end: None,
+                });
             }
             // 2018-2035年
             if let Some((a, b, end)) = self.compact_range(i, |c| c == '年', Self::year_num) {
                 if self.year_tail_ok(end, b) {
-                    let s = Phrase { y: Some(a as i32), explicit_year: true, end, ..Default::default() };
-                    let e = Phrase { y: Some(b as i32), ..s };
-                    return Some(Parsed { start: s, end: Some(e) });
+                    let s = Phrase {
+                        y: Some(a as i32),
+                        explicit_year: true,
+                        end,
+                        ..Default::default()
+                    };
+                    let e = Phrase {
+                        y: Some(b as i32),
+                        ..s
+                    };
+                    return Some(Parsed {
+                        start: s,
+                        end: Some(e),
+                    });
                 }
             }
         }
         let u = i + n.len;
         let unit = self.at(u)?;
         if unit == '年' && Self::year_num(&n) && self.year_tail_ok(u + 1, n.value) {
-            let p = Phrase { y: Some(n.value as i32), explicit_year: true, end: u + 1, ..Default::default() };
+            let p = Phrase {
+                y: Some(n.value as i32),
+                explicit_year: true,
+                end: u + 1,
+                ..Default::default()
+            };
             return Some(self.after_year(u + 1, p, false));
         }
         if unit == '月' || connector_len(self.chars, u) > 0 {
             let no_fill = !cont && self.prev(i) == Some('年');
-            let r = self.after_year(i, Phrase { end: i, no_fill, ..Default::default() }, !cont);
+            let r = self.after_year(
+                i,
+                Phrase {
+                    end: i,
+                    no_fill,
+                    ..Default::default()
+                },
+                !cont,
+            );
             if r.start.m.is_some() {
                 return Some(r);
             }
@@ -469,14 +585,35 @@ impl<'a> Scanner<'a> {
         let no_fill = !cont && self.prev(i) == Some('月');
         if let Some((a, b, end)) = self.compact_range(i, is_day_unit, Self::day_num) {
             if cont || self.bare_day_ok(i, &n, end - 1) {
-                let s = Phrase { d: Some(a), end, no_fill, ..Default::default() };
-                let e = Phrase { d: Some(b), end, no_fill, ..Default::default() };
-                return Some(Parsed { start: s, end: Some(e) });
+                let s = Phrase {
+                    d: Some(a),
+                    end,
+                    no_fill,
+                    ..Default::default()
+                };
+                let e = Phrase {
+                    d: Some(b),
+                    end,
+                    no_fill,
+                    ..Default::default()
+                };
+                return Some(Parsed {
+                    start: s,
+                    end: Some(e),
+                });
             }
         }
         if is_day_unit(unit) && Self::day_num(&n) && (cont || self.bare_day_ok(i, &n, u)) {
-            let p = Phrase { d: Some(n.value), end: u + 1, no_fill, ..Default::default() };
-            return Some(Parsed { start: p, end: None });
+            let p = Phrase {
+                d: Some(n.value),
+                end: u + 1,
+                no_fill,
+                ..Default::default()
+            };
+            return Some(Parsed {
+                start: p,
+                end: None,
+            });
         }
         None
     }
@@ -484,7 +621,8 @@ impl<'a> Scanner<'a> {
     /// `YYYY-MM-DD`, `YYYY/M/D`, `YYYY.M.D` (same separator twice).
     fn numeric_date(&self, i: usize, y: Num) -> Option<Phrase> {
         if let Some(p) = self.prev(i) {
-            if p.is_ascii_alphanumeric() || matches!(p, '-' | '/' | '.' | '－' | '／' | '．' | ':') {
+            if p.is_ascii_alphanumeric() || matches!(p, '-' | '/' | '.' | '－' | '／' | '．' | ':')
+            {
                 return None;
             }
         }
@@ -502,11 +640,16 @@ impl<'a> Scanner<'a> {
             return None;
         }
         let d = read_num(self.chars, k2 + 1)?;
-        if !d.arabic || d.len > 2 || d.value < 1 || d.value > days_in_month(Some(y.value as i32), m.value) {
+        if !d.arabic
+            || d.len > 2
+            || d.value < 1
+            || d.value > days_in_month(Some(y.value as i32), m.value)
+        {
             return None;
         }
         let end = k2 + 1 + d.len;
-        if self.at(end) == Some(sep) && self.at(end + 1).is_some_and(|c| arabic_digit(c).is_some()) {
+        if self.at(end) == Some(sep) && self.at(end + 1).is_some_and(|c| arabic_digit(c).is_some())
+        {
             return None;
         }
         let mut end = end;
@@ -556,7 +699,10 @@ impl<'a> Scanner<'a> {
                 end: i + len,
                 ..Default::default()
             };
-            return Some(Parsed { start: p, end: None });
+            return Some(Parsed {
+                start: p,
+                end: None,
+            });
         }
         // Year words.
         for &(w, off) in YEAR_WORDS {
@@ -591,7 +737,11 @@ impl<'a> Scanner<'a> {
             if self.at(i + 1) != Some('月') {
                 return None;
             }
-            let p = Phrase { m: Some(1), end: i + 2, ..Default::default() };
+            let p = Phrase {
+                m: Some(1),
+                end: i + 2,
+                ..Default::default()
+            };
             let r = self.after_month(i + 2, p);
             let next = self.at(i + 2);
             if r.start.end == i + 2 && next.is_some_and(|c| is_ideograph(c) && c != '份') {
@@ -615,7 +765,13 @@ impl<'a> Scanner<'a> {
                 }
                 None => (None, None),
             };
-            let p = Phrase { y, m, from_ref: self.reference.is_some(), end: i + len, ..Default::default() };
+            let p = Phrase {
+                y,
+                m,
+                from_ref: self.reference.is_some(),
+                end: i + len,
+                ..Default::default()
+            };
             let mut r = self.after_month(i + len, p);
             if r.start.m.is_none() {
                 // No reference: keep only an explicit day (本月27日 → day 27).
@@ -643,7 +799,11 @@ impl<'a> Scanner<'a> {
             }
             if let (None, None, Some(d)) = (p.y, p.m, p.d) {
                 // 31日 in a 30-day month: the previous month.
-                let (y, m) = if d > days_in_month(Some(ry), rm) { add_months(ry, rm, -1) } else { (ry, rm) };
+                let (y, m) = if d > days_in_month(Some(ry), rm) {
+                    add_months(ry, rm, -1)
+                } else {
+                    (ry, rm)
+                };
                 p.y = Some(y);
                 p.m = Some(m);
                 p.from_ref = true;
@@ -693,13 +853,28 @@ impl<'a> Scanner<'a> {
     /// Part of day right after `i`.
     fn part_of_day(&self, i: usize) -> Option<(PartOfDay, usize)> {
         let c = self.at(i)?;
-        if !matches!(c, '上' | '早' | '清' | '凌' | '中' | '午' | '正' | '下' | '傍' | '晚' | '夜' | '深' | '晨') {
+        if !matches!(
+            c,
+            '上' | '早'
+                | '清'
+                | '凌'
+                | '中'
+                | '午'
+                | '正'
+                | '下'
+                | '傍'
+                | '晚'
+                | '夜'
+                | '深'
+                | '晨'
+        ) {
             return None;
         }
         for &(w, pod) in POD_WORDS {
             if self.starts_with(i, w) {
                 let len = w.chars().count();
-                if len == 1 && in_set(self.at(i + 1), "会宴餐报霞饭场景市校班空色风") {
+                if len == 1 && in_set(self.at(i + 1), "会宴餐报霞饭场景市校班空色风")
+                {
                     return None;
                 }
                 return Some((pod, i + len));
@@ -721,7 +896,10 @@ impl<'a> Scanner<'a> {
         } else {
             return None;
         }
-        if !matches!(self.at(k)?, '一' | '二' | '三' | '四' | '五' | '六' | '日' | '天') {
+        if !matches!(
+            self.at(k)?,
+            '一' | '二' | '三' | '四' | '五' | '六' | '日' | '天'
+        ) {
             return None;
         }
         matches!(self.at(k + 1)?, '）' | ')').then_some(k + 2)
@@ -731,7 +909,13 @@ impl<'a> Scanner<'a> {
     fn parse_at(&self, i: usize) -> Option<(TimeValue, Option<PartOfDay>, bool, bool, usize)> {
         let c = self.chars[i];
         let parsed = if arabic_digit(c).is_some() || is_cn_date_numeral(c) {
-            self.absolute(i, false).or_else(|| if is_relative_start(c) { self.relative(i) } else { None })?
+            self.absolute(i, false).or_else(|| {
+                if is_relative_start(c) {
+                    self.relative(i)
+                } else {
+                    None
+                }
+            })?
         } else {
             self.relative(i)?
         };
@@ -745,7 +929,10 @@ impl<'a> Scanner<'a> {
             let cl = connector_len(self.chars, start.end);
             if cl > 0 {
                 let j = start.end + cl;
-                if self.at(j).is_some_and(|c| arabic_digit(c).is_some() || is_cn_date_numeral(c)) {
+                if self
+                    .at(j)
+                    .is_some_and(|c| arabic_digit(c).is_some() || is_cn_date_numeral(c))
+                {
                     if let Some(p2) = self.absolute(j, true) {
                         if p2.end.is_none() {
                             if let Some(e) = self.merge(&start, p2.start) {
@@ -794,7 +981,10 @@ pub(crate) fn find_times(text: &str, reference: Option<(i32, u32, u32)>) -> Vec<
         offs.push(o);
     }
     offs.push(text.len());
-    let sc = Scanner { chars: &chars, reference };
+    let sc = Scanner {
+        chars: &chars,
+        reference,
+    };
     let mut out = Vec::new();
     let mut i = 0;
     while i < chars.len() {

@@ -60,7 +60,12 @@ pub fn date_from_url(url: &str) -> Option<(i32, u32, Option<u32>)> {
                 }
                 i += 1;
             }
-            runs.push(Run { start: s, end: i, value: v, before: if s == 0 { b'/' } else { b[s - 1] } });
+            runs.push(Run {
+                start: s,
+                end: i,
+                value: v,
+                before: if s == 0 { b'/' } else { b[s - 1] },
+            });
         } else {
             i += 1;
         }
@@ -145,16 +150,46 @@ mod tests {
     fn url_shapes() {
         type Want = Option<(i32, u32, Option<u32>)>;
         let cases: &[(&str, Want)] = &[
-            ("http://www.xinhuanet.com/politics/2021-05/21/c_1127476.htm", Some((2021, 5, Some(21)))),
-            ("http://example.gov.cn/art/2021/0326/art_1_2.html", Some((2021, 3, Some(26)))),
-            ("http://example.com/news/20210531/123.html", Some((2021, 5, Some(31)))),
-            ("http://example.gov.cn/xxgk/t20200104_3214.html", Some((2020, 1, Some(4)))),
-            ("http://example.com/2019/05/21/abc.html", Some((2019, 5, Some(21)))),
-            ("http://example.com/content/202103/11/c123.html", Some((2021, 3, Some(11)))),
-            ("http://example.com/c/2016-05-06/doc-123.shtml", Some((2016, 5, Some(6)))),
-            ("http://example.com/n1/2023/01-12/c64094-3262.html", Some((2023, 1, Some(12)))),
-            ("http://example.com/xw/2021-05/index.html", Some((2021, 5, None))),
-            ("http://example.com/xw/202103/index.html", Some((2021, 3, None))),
+            (
+                "http://www.xinhuanet.com/politics/2021-05/21/c_1127476.htm",
+                Some((2021, 5, Some(21))),
+            ),
+            (
+                "http://example.gov.cn/art/2021/0326/art_1_2.html",
+                Some((2021, 3, Some(26))),
+            ),
+            (
+                "http://example.com/news/20210531/123.html",
+                Some((2021, 5, Some(31))),
+            ),
+            (
+                "http://example.gov.cn/xxgk/t20200104_3214.html",
+                Some((2020, 1, Some(4))),
+            ),
+            (
+                "http://example.com/2019/05/21/abc.html",
+                Some((2019, 5, Some(21))),
+            ),
+            (
+                "http://example.com/content/202103/11/c123.html",
+                Some((2021, 3, Some(11))),
+            ),
+            (
+                "http://example.com/c/2016-05-06/doc-123.shtml",
+                Some((2016, 5, Some(6))),
+            ),
+            (
+                "http://example.com/n1/2023/01-12/c64094-3262.html",
+                Some((2023, 1, Some(12))),
+            ),
+            (
+                "http://example.com/xw/2021-05/index.html",
+                Some((2021, 5, None)),
+            ),
+            (
+                "http://example.com/xw/202103/index.html",
+                Some((2021, 3, None)),
+            ),
             ("http://example.com/a/123456789.html", None),
             ("http://example.com/a/b.html", None),
             ("http://news.163.com/a/b.html", None),

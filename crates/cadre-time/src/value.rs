@@ -8,9 +8,7 @@ use serde::{Deserialize, Serialize};
 ///
 /// The precision of the value is given by the finest field present: `day: None`
 /// is a month, `month: None` and `day: None` is a year.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Day {
     pub year: Option<i32>,
     pub month: Option<u32>,
@@ -55,17 +53,29 @@ impl From<Option<(i32, u32, u32)>> for Reference {
 impl Day {
     /// A full date.
     pub const fn ymd(year: i32, month: u32, day: u32) -> Day {
-        Day { year: Some(year), month: Some(month), day: Some(day) }
+        Day {
+            year: Some(year),
+            month: Some(month),
+            day: Some(day),
+        }
     }
 
     /// A month of a (possibly unknown) year.
     pub const fn ym(year: Option<i32>, month: u32) -> Day {
-        Day { year, month: Some(month), day: None }
+        Day {
+            year,
+            month: Some(month),
+            day: None,
+        }
     }
 
     /// A year.
     pub const fn y(year: i32) -> Day {
-        Day { year: Some(year), month: None, day: None }
+        Day {
+            year: Some(year),
+            month: None,
+            day: None,
+        }
     }
 
     /// Gold annotation form: `YYYY-MM-DD`, `YYYY-MM`, `YYYY`; an unknown year is
@@ -166,8 +176,16 @@ mod tests {
         assert_eq!(Day::y(2024).to_gold(), "2024");
         assert_eq!(Day::ym(None, 11).to_gold(), "XXXX-11");
         let r = TimeValue::Range(
-            Day { year: None, month: Some(11), day: Some(2) },
-            Day { year: None, month: Some(11), day: Some(3) },
+            Day {
+                year: None,
+                month: Some(11),
+                day: Some(2),
+            },
+            Day {
+                year: None,
+                month: Some(11),
+                day: Some(3),
+            },
         );
         assert_eq!(r.to_gold(), "XXXX-11-02/XXXX-11-03");
     }

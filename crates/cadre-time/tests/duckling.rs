@@ -13,12 +13,20 @@ const FLOOR: f64 = 97.0;
 fn duckling_in_scope_pass_rate() {
     let path = Path::new(duckling::DEFAULT_PATH);
     if !path.exists() {
-        eprintln!("notice: {} not found, Duckling evaluation skipped", path.display());
+        eprintln!(
+            "notice: {} not found, Duckling evaluation skipped",
+            path.display()
+        );
         return;
     }
     let cases = duckling::load(path).expect("read zh_time.tsv");
     let r = duckling::evaluate(&cases);
-    println!("duckling pass rate: {}/{} = {:.1}%", r.pass, r.total, r.rate());
+    println!(
+        "duckling pass rate: {}/{} = {:.1}%",
+        r.pass,
+        r.total,
+        r.rate()
+    );
     for f in &r.failures {
         println!("  FAIL {f}");
     }
@@ -26,5 +34,9 @@ fn duckling_in_scope_pass_rate() {
         println!("  left out: {n:4} {cat}");
     }
     assert!(r.total >= 50, "too few in-scope rows: {}", r.total);
-    assert!(r.rate() >= FLOOR, "pass rate {:.1}% below {FLOOR}%", r.rate());
+    assert!(
+        r.rate() >= FLOOR,
+        "pass rate {:.1}% below {FLOOR}%",
+        r.rate()
+    );
 }

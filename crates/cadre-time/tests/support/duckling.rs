@@ -74,7 +74,9 @@ pub fn load(path: &Path) -> std::io::Result<Vec<Case>> {
     Ok(out)
 }
 
-const POD_WORDS: &[&str] = &["早上", "早晨", "上午", "中午", "下午", "晚上", "傍晚", "凌晨", "夜间"];
+const POD_WORDS: &[&str] = &[
+    "早上", "早晨", "上午", "中午", "下午", "晚上", "傍晚", "凌晨", "夜间",
+];
 
 /// `None` when the row is in scope, else the category it is left out under.
 pub fn out_of_scope(c: &Case) -> Option<&'static str> {
@@ -159,7 +161,14 @@ pub fn evaluate(cases: &[Case]) -> Report {
         } else {
             let got_s: Vec<String> = got
                 .iter()
-                .map(|m| format!("{}→{}{}", m.text, m.value.to_gold(), m.part_of_day.map(|p| format!(" {p:?}")).unwrap_or_default()))
+                .map(|m| {
+                    format!(
+                        "{}→{}{}",
+                        m.text,
+                        m.value.to_gold(),
+                        m.part_of_day.map(|p| format!(" {p:?}")).unwrap_or_default()
+                    )
+                })
                 .collect();
             r.failures.push(format!(
                 "{input}\twant {}{}\tgot [{}]",
