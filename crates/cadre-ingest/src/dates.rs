@@ -5,9 +5,14 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+/// A year, then month and day with one consistent separator (`-`, `/`, `.`) or
+/// 年/月. Spaces are allowed only around 年/月, so `12/01/2004 - 01/01/2005`
+/// (an archive range in US order) is not read as 2004-01-01.
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[^\d])((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?:[^\d]|$)")
-        .unwrap()
+    Regex::new(
+        r"(?:^|[^\d/.])((?:19|20)\d\d)(?:-(\d{1,2})-(\d{1,2})|/(\d{1,2})/(\d{1,2})|\.(\d{1,2})\.(\d{1,2})|\s*年\s*(\d{1,2})\s*月\s*(\d{1,2}))(?:[^\d]|$)",
+    )
+    .unwrap()
 });
 static COMPACT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:^|[^\d])((?:19|20)\d\d)(\d\d)(\d\d)(?:[^\d]|$)").unwrap());
@@ -23,13 +28,29 @@ fn valid(y: &str, m: &str, d: &str) -> Option<String> {
 
 /// The first separated date in `s` (not the compact `YYYYMMDD` form).
 pub fn find_date(s: &str) -> Option<String> {
-    find_date_at(s).map(|(_, d)| d)
+    DATE.captures_iter(s).find_map(|c| {
+        // Groups 2..: the month and day of whichever separator matched.
+        let mut parts = c.iter().skip(2).flatten().map(|m| m.as_str());
+        let (m, d) = (parts.next()?, parts.next()?);
+        valid(&c[1], m, d)
+    })
 }
 
-/// The first separated date in `s` with its byte offset.
-pub fn find_date_at(s: &str) -> Option<(usize, String)> {
-    DATE.captures_iter(s)
-        .find_map(|c| valid(&c[1], &c[2], &c[3]).map(|d| (c.get(1).unwrap().start(), d)))
+static TIME_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^日?\s*(?:[ T]|&nbsp;)?\s*\d{1,2}[:：]\d{2}").unwrap());
+
+/// The first date followed by a time of day (`2005-06-14 03:25`): pages stamp
+/// their own publication that way, while dates in prose and link lists have no time.
+pub fn find_timestamp(s: &str) -> Option<String> {
+    DATE.captures_iter(s).find_map(|c| {
+        let last = c.iter().skip(2).flatten().last()?;
+        if !TIME_AFTER.is_match(&s[last.end()..]) {
+            return None;
+        }
+        let mut parts = c.iter().skip(2).flatten().map(|m| m.as_str());
+        let (m, d) = (parts.next()?, parts.next()?);
+        valid(&c[1], m, d)
+    })
 }
 
 /// A date in a meta value: separated, else compact (`20210326`).
@@ -63,6 +84,17 @@ mod tests {
             Some("2021-03-06")
         );
         assert_eq!(find_date("编号 12021-13-45"), None);
+        assert_eq!(find_date("12/01/2004 - 01/01/2005"), None);
+        assert_eq!(find_date("2021.3.26").as_deref(), Some("2021-03-26"));
+        assert_eq!(find_date("2021/3-26"), None);
+        assert_eq!(
+            find_timestamp("截止2006年8月10日 文章 2005-06-14 03:25:55").as_deref(),
+            Some("2005-06-14")
+        );
+        assert_eq!(
+            find_timestamp("2021年3月26日 09:25").as_deref(),
+            Some("2021-03-26")
+        );
         assert_eq!(find_date_meta("20210326").as_deref(), Some("2021-03-26"));
         assert_eq!(
             find_date_url("http://www.example.cn/politics/2021-03/26/c_1.htm").as_deref(),

@@ -850,6 +850,9 @@ impl Meta {
         {
             return Some(d);
         }
+        if let Some(d) = dates::find_timestamp(page_text) {
+            return Some(d);
+        }
         if let Some(d) = self.url.as_deref().and_then(dates::find_date_url) {
             return Some(d);
         }
