@@ -268,6 +268,8 @@ impl<'a> Analysis<'a> {
         let mut stack: Vec<Frame> = Vec::new();
         let mut hidden = 0usize;
         let mut links = 0usize;
+        // Text inside nav/footer/aside/header never scores as a paragraph.
+        let mut furniture = 0usize;
         for edge in self.page.tree.root().traverse() {
             match edge {
                 Edge::Open(n) => match n.value() {
@@ -279,6 +281,9 @@ impl<'a> Analysis<'a> {
                         }
                         if tag == "a" {
                             links += 1;
+                        }
+                        if is_furniture(tag) && tag != "form" {
+                            furniture += 1;
                         }
                         let mut f = Frame {
                             id: n.id(),
@@ -321,6 +326,10 @@ impl<'a> Analysis<'a> {
                         links = links.saturating_sub(1);
                     }
                     let f = stack.pop().expect("balanced traversal");
+                    let in_furniture = furniture > 0;
+                    if is_furniture(e.name()) && e.name() != "form" {
+                        furniture -= 1;
+                    }
                     if let Some(parent) = stack.last_mut() {
                         parent.total.add(&f.total);
                         if !f.block {
@@ -328,7 +337,7 @@ impl<'a> Analysis<'a> {
                         }
                     }
                     self.total.insert(f.id, f.total);
-                    if f.block {
+                    if f.block && !in_furniture {
                         self.inline.insert(f.id, f.inline);
                     }
                 }
