@@ -170,6 +170,10 @@ pub fn recognise(lx: &Lexicon, text: &str, sentences: &[(usize, usize)]) -> Reco
                     continue;
                 }
             }
+            // Not inside another person's mention (a title pass may have read it already).
+            if persons.iter().flat_map(|p| &p.mentions).any(|x| x.start < m.end() && m.start() < x.end && x.start != m.start()) {
+                continue;
+            }
             let mention = NameMention { start: m.start(), end: m.end(), sentence: si, found: Found::Known };
             add(&mut persons, name, mention, Vec::new());
         }

@@ -1,0 +1,184 @@
+//! Appointments and removals: `史志军任淮安市委书记`, `2021年7月,他出任淮安市委副书记、代市长`,
+//! `调任河南省委副书记的陈润儿`, `免去其领导职务`.
+//!
+//! Each office named after the verb is one event for the subject: the name right
+//! before the verb, the name after `…的`, or for 他/其 the person last named.
+//! Undated career lists (曾任, 历任, 时任) give offices, not events.
+
+use cadre_model::{EventType, Office};
+use cadre_recognise::{Lexicon, Scope};
+use cadre_time::TimeValue;
+
+use crate::Doc;
+
+/// One appointment or removal, with the office it concerns.
+#[derive(Debug, Clone)]
+pub struct CareerStep {
+    pub kind: EventType,
+    pub person: usize,
+    pub office: Office,
+    pub date: Option<TimeValue>,
+    pub sentence: usize,
+    /// Byte range of the verb and its titles.
+    pub start: usize,
+    pub end: usize,
+    pub rule: &'static str,
+}
+
+const APPOINT: &[&str] = &["调职任", "调任", "出任", "接任", "兼任", "升任", "转任", "履新", "当选为", "当选", "任"];
+const REMOVE: &[&str] = &["不再担任", "免去", "辞去", "卸任"];
+/// Characters before 任 that make it something else (新任 = newly appointed, as an
+/// adjective; 曾任/历任/时任 = career lists; 担任 = holding).
+const NOT_BEFORE_REN: &[char] = &['新', '曾', '历', '时', '原', '拟', '将', '现', '担', '继', '连', '留', '上', '主', '信', '责', '聘', '前', '后', '首', '专', '兼', '出', '调', '接', '升', '转', '委', '就', '赴'];
+
+pub fn extract(lx: &Lexicon, doc: &Doc) -> Vec<CareerStep> {
+    let text = doc.text();
+    let rec = &doc.rec;
+    let mut out: Vec<CareerStep> = Vec::new();
+    let mut last_person: Option<usize> = None;
+    let mut ctx_date: Option<TimeValue> = None;
+
+    for (si, &(s, e)) in doc.sentences.iter().enumerate() {
+        let sent = &text[s..e];
+        let mentions = rec.persons_in(s, e);
+        if let Some(t) = crate::events::own_date(&doc.times, s, e) {
+            if t.start < s + 30 {
+                ctx_date = Some(t.value.clone());
+            }
+        }
+        let mut verbs: Vec<(usize, usize, EventType)> = Vec::new();
+        for (words, kind) in [(APPOINT, EventType::Appointment), (REMOVE, EventType::Removal)] {
+            for w in words.iter() {
+                let mut from = 0;
+                while let Some(k) = sent[from..].find(w) {
+                    let at = s + from + k;
+                    let end = at + w.len();
+                    from += k + w.len();
+                    if verbs.iter().any(|&(a, b, _)| at < b && end > a) {
+                        continue;
+                    }
+                    if *w == "任" {
+                        let prev = text[..at].chars().next_back();
+                        if prev.is_some_and(|c| NOT_BEFORE_REN.contains(&c)) {
+                            continue;
+                        }
+                        let next = text[end..].chars().next();
+                        if matches!(next, Some('上' | '内' | '职' | '期' | '务' | '命' | '何' | '用' | '免' | '性' | '重' | '人')) {
+                            continue;
+                        }
+                    }
+                    verbs.push((at, end, kind));
+                }
+            }
+        }
+        verbs.sort();
+        for (vi, &(at, vend, kind)) in verbs.iter().enumerate() {
+            let clause_end = text[vend..e].find([',', ';', '。']).map_or(e, |k| vend + k);
+            let next_verb = verbs.get(vi + 1).map_or(e, |v| v.0);
+            let offices = titles_in(lx, doc, vend, clause_end.min(next_verb).max(vend));
+            // Subject: name right before the verb (allowing 已/于…), 的 + name after, or 他/其.
+            let before = mentions.iter().rev().find(|(_, m)| m.end <= at);
+            let after_de = if text[..clause_end].len() > vend && text[clause_end.min(e)..].is_empty() {
+                None
+            } else {
+                offices.last().and_then(|o| {
+                    let tail = &text[o.2..e];
+                    tail.strip_prefix('的').and_then(|_| mentions.iter().find(|(_, m)| m.start == o.2 + '的'.len_utf8()))
+                })
+            };
+            let pronoun = ["他", "她", "其"].iter().any(|p| text[s..at].ends_with(p) || text[s..at].contains(p));
+            let subject = match (after_de, before) {
+                (Some((p, _)), _) => Some(*p),
+                (None, Some((p, m))) if at - m.end <= 24 || !pronoun => Some(*p),
+                _ if pronoun => last_person,
+                (None, Some((p, _))) => Some(*p),
+                _ => last_person,
+            };
+            let Some(person) = subject else { continue };
+            if rec.persons[person].byline {
+                continue;
+            }
+            let date = date_before(doc, s, at).or_else(|| ctx_date.clone());
+            let mut offices = offices;
+            if offices.is_empty() && kind == EventType::Removal && text[vend..clause_end].contains("职务") {
+                // 免去其领导职务: the offices the text gives the person.
+                offices = rec.persons[person]
+                    .offices
+                    .iter()
+                    .filter(|o| o.post != "other")
+                    .take(1)
+                    .map(|o| (Office { jurisdiction: o.jurisdiction.clone(), post: o.post.clone(), title: o.title.clone() }, o.start, o.end))
+                    .collect();
+            }
+            for (office, _, oend) in offices {
+                out.push(CareerStep { kind, person, office, date: date.clone(), sentence: si, start: at, end: oend, rule: if kind == EventType::Appointment { "career:appoint" } else { "career:remove" } });
+            }
+        }
+        if let Some((p, _)) = mentions.iter().rev().find(|(p, _)| !rec.persons[*p].byline) {
+            last_person = Some(*p);
+        }
+    }
+    out
+}
+
+/// The nearest date before `at` in the sentence (2018年10月任…).
+fn date_before(doc: &Doc, s: usize, at: usize) -> Option<TimeValue> {
+    doc.times.iter().rev().find(|t| t.start >= s && t.end <= at && at - t.end <= 12).map(|t| t.value.clone())
+}
+
+/// Titles in `[from, to)`: `淮安市委副书记、代市长` → two offices, the second inheriting
+/// the region of the first. Returns (office, start, end) with byte offsets.
+pub fn titles_in(lx: &Lexicon, doc: &Doc, from: usize, to: usize) -> Vec<(Office, usize, usize)> {
+    let text = doc.text();
+    let g = &lx.gazetteer;
+    let mut out: Vec<(Office, usize, usize)> = Vec::new();
+    let mut last_region: Option<usize> = None;
+    let mut cursor = from;
+    for p in lx.posts.find(&text[from..to]) {
+        let (ps, pe) = (p.start + from, p.end + from);
+        let entry = lx.posts.entry(&p);
+        let gap = &text[cursor..ps];
+        // Region written before the post (overlap allowed: 淮安市 / 市委书记).
+        let region = doc
+            .rec
+            .regions
+            .iter()
+            .filter(|m| m.start >= cursor && m.start < ps && m.end >= ps && m.end <= pe)
+            .last()
+            .map(|m| m.candidates.iter().copied().find(|&c| entry.scope.fits(g.get(c))).unwrap_or(m.region()));
+        let title_start = doc.rec.regions.iter().filter(|m| m.start >= cursor && m.end >= ps && m.start < ps).map(|m| m.start).min().unwrap_or(ps);
+        let org_text = text[cursor..title_start].trim_start_matches(['、', '兼']).to_string();
+        let (jurisdiction, post) = if entry.scope == Scope::Central {
+            (Some("中央".to_string()), entry.post.clone())
+        } else if let Some(r) = region {
+            last_region = Some(r);
+            (Some(g.get(r).name.clone()), fix_inherit(&entry.post))
+        } else if !org_text.is_empty() && matches!(entry.scope, Scope::Org | Scope::Region) {
+            (Some(org_text.clone()), "other".to_string())
+        } else if let Some(r) = last_region.filter(|&r| entry.scope.fits(g.get(r)) || entry.scope == Scope::Region) {
+            (Some(g.get(r).name.clone()), fix_inherit(&entry.post))
+        } else if entry.post == "other" {
+            (None, "other".to_string())
+        } else {
+            let home = doc.rec.home_region.filter(|&h| entry.scope.fits(g.get(h)));
+            (home.map(|h| g.get(h).name.clone()), fix_inherit(&entry.post))
+        };
+        let _ = gap;
+        out.push((Office { jurisdiction, post, title: text[title_start..pe].to_string() }, title_start, pe));
+        cursor = pe;
+        // Only titles joined by 、 or 兼 belong to the same verb.
+        let next = &text[pe..to];
+        if !(next.is_empty() || next.starts_with('、') || next.starts_with('兼')) && lx.posts.find(next).first().is_none_or(|n| next[..n.start].contains(['的', '和', '与'])) {
+            break;
+        }
+    }
+    out
+}
+
+fn fix_inherit(post: &str) -> String {
+    if post.starts_with("inherit") {
+        "other".into()
+    } else {
+        post.to_string()
+    }
+}

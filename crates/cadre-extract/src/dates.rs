@@ -1,0 +1,134 @@
+//! The document's reference date and its time expressions.
+//!
+//! Relative and year-less dates are resolved against, in order: the dateline or a
+//! publication stamp at the head of the text, a date in the URL, the publication date
+//! the ingest stage found, and otherwise the latest explicit date of the text: a report
+//! is written after the events it recalls, so a year-less "2月25日" that follows
+//! "2023年12月14日" is February 2024.
+
+use cadre_model::SourceDoc;
+use cadre_recognise::Recognition;
+use cadre_time::{find_times, Day, TimeMention, TimeValue};
+
+#[derive(Debug, Clone, Default)]
+pub struct Reference {
+    pub date: Option<(i32, u32, u32)>,
+    /// dateline, url, published, latest-in-text.
+    pub source: Option<&'static str>,
+}
+
+impl Reference {
+    pub fn to_gold(&self) -> Option<String> {
+        self.date.map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}"))
+    }
+}
+
+pub fn resolve(source: &SourceDoc, text: &str, _rec: &Recognition) -> (Reference, Vec<TimeMention>) {
+    let head_end = text.char_indices().nth(400).map_or(text.len(), |(i, _)| i);
+    let raw = find_times(text, None);
+    let url_date = source.url.as_deref().and_then(cadre_time::date_from_url);
+
+    // A publication stamp at the head: 2022-09-23, 2023年01月12日 09:09, 2015/7/28.
+    let stamp = raw.iter().filter(|t| t.start < head_end && t.explicit_year).find_map(|t| match t.value {
+        TimeValue::Point(Day { year: Some(y), month: Some(m), day: Some(d) }) if is_stamp(text, t) => Some((y, m, d)),
+        _ => None,
+    });
+    let published = source.published.as_deref().and_then(parse_ymd);
+    let (date, src) = if let Some(d) = stamp {
+        (Some(d), Some("stamp"))
+    } else if let Some((y, m, d)) = url_date {
+        (Some((y, m, d.unwrap_or(1))), Some("url"))
+    } else if let Some(d) = published {
+        (Some(d), Some("published"))
+    } else {
+        (None, None)
+    };
+    if let Some(d) = date {
+        let mut times = find_times(text, Some(d));
+        if url_date.is_some_and(|(_, _, day)| day.is_none()) && src == Some("url") {
+            // Only the month is known: relative days cannot be trusted.
+            for t in &mut times {
+                if t.relative && matches!(t.value, TimeValue::Point(Day { day: Some(_), .. })) && !t.text.contains('日') && !t.text.contains('号') {
+                    t.value = TimeValue::Point(Day { year: Some(d.0), month: Some(d.1), day: None });
+                }
+            }
+        }
+        return (Reference { date: Some(d), source: src }, times);
+    }
+    // No reference: anchor year-less dates on the latest explicit date of the text.
+    let anchor = raw
+        .iter()
+        .filter(|t| t.explicit_year)
+        .filter_map(|t| {
+            let d = match &t.value {
+                TimeValue::Point(d) => *d,
+                TimeValue::Range(_, e) => *e,
+            };
+            Some((d.year?, d.month.unwrap_or(1), d.day.unwrap_or(1)))
+        })
+        .max();
+    let mut times = raw;
+    if let Some(a) = anchor {
+        let mut last_month: Option<(i32, u32)> = None;
+        for t in &mut times {
+            let fix = |d: &mut Day, last: Option<(i32, u32)>| {
+                if d.month.is_none() && d.day.is_some() {
+                    if let Some((y, m)) = last {
+                        d.year = Some(y);
+                        d.month = Some(m);
+                    }
+                }
+                if d.year.is_none() {
+                    if let Some(m) = d.month {
+                        let md = (m, d.day.unwrap_or(1));
+                        d.year = Some(if md >= (a.1, a.2) { a.0 } else { a.0 + 1 });
+                    }
+                }
+            };
+            match &mut t.value {
+                TimeValue::Point(d) => fix(d, last_month),
+                TimeValue::Range(s, e) => {
+                    fix(s, last_month);
+                    let sm = s.year.zip(s.month);
+                    if e.year.is_none() {
+                        e.year = s.year;
+                    }
+                    fix(e, sm.or(last_month));
+                }
+            }
+            if let TimeValue::Point(d) | TimeValue::Range(d, _) = &t.value {
+                if let (Some(y), Some(m)) = (d.year, d.month) {
+                    last_month = Some((y, m));
+                }
+            }
+        }
+        return (Reference { date: None, source: Some("latest-in-text") }, times);
+    }
+    (Reference::default(), times)
+}
+
+/// A full date at the head of a page that dates the page itself: followed by a clock
+/// time, or after 时间/发布/日期/发表.
+fn is_stamp(text: &str, t: &TimeMention) -> bool {
+    let after = &text[t.end..];
+    let before = &text[..t.start];
+    let clock = after.trim_start().chars().take(5).collect::<String>();
+    let has_clock = clock.len() >= 4 && clock.chars().nth(1).is_some_and(|c| c.is_ascii_digit()) && clock.contains(':');
+    let label = ["时间", "发布", "日期", "发表", "来源", "published"]
+        .iter()
+        .any(|w| before.rsplit('\n').next().is_some_and(|line| line.contains(w)));
+    has_clock || label
+}
+
+fn parse_ymd(s: &str) -> Option<(i32, u32, u32)> {
+    let mut it = s.split('-');
+    let y = it.next()?.parse().ok()?;
+    let m = it.next()?.parse().ok()?;
+    let d = it.next()?.parse().ok()?;
+    Some((y, m, d))
+}
+
+/// Gold form of a time value: `2024-02-27`, `XXXX-11-02/XXXX-11-03`.
+pub fn gold(v: &TimeValue) -> String {
+    v.to_gold()
+}

@@ -1,0 +1,85 @@
+//! Extract: from a document to Cadre's full [`Record`]: persons with offices, events
+//! (meeting, visit, signing, appointment, removal) with roles, dates, places and
+//! evidence, and statements.
+//!
+//! The stages run in order: normalise (`cadre-normalise`) → recognise
+//! (`cadre-recognise`, `cadre-time`) → events ([`events`], [`careers`]) → record
+//! ([`record`], which maps every offset back to the original text).
+//!
+//! ```
+//! use cadre_model::SourceDoc;
+//! let doc = SourceDoc {
+//!     id: "demo".into(),
+//!     text: "2024年3月5日，广东省委书记黄坤明在广州会见客人。".into(),
+//!     ..Default::default()
+//! };
+//! let rec = cadre_extract::Extractor::new().extract(&doc);
+//! let gold = rec.to_gold();
+//! assert_eq!(gold.events[0].date.as_deref(), Some("2024-03-05"));
+//! assert_eq!(gold.events[0].place.as_deref(), Some("广州市"));
+//! ```
+
+pub mod careers;
+pub mod dates;
+pub mod events;
+pub mod places;
+pub mod record;
+pub mod statements;
+pub mod triggers;
+
+use cadre_model::{Record, SourceDoc};
+use cadre_recognise::Lexicon;
+
+pub use triggers::Triggers;
+
+/// What every stage needs, built once and shared by all documents.
+pub struct Extractor {
+    lx: &'static Lexicon,
+    triggers: &'static Triggers,
+}
+
+impl Default for Extractor {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// A document as the extraction stages see it.
+pub struct Doc<'a> {
+    pub source: &'a SourceDoc,
+    pub norm: cadre_normalise::NormText,
+    pub sentences: Vec<(usize, usize)>,
+    pub rec: cadre_recognise::Recognition,
+    pub times: Vec<cadre_time::TimeMention>,
+    pub reference: dates::Reference,
+}
+
+impl<'a> Doc<'a> {
+    pub fn text(&self) -> &str {
+        &self.norm.text
+    }
+}
+
+impl Extractor {
+    pub fn new() -> Self {
+        Extractor { lx: Lexicon::builtin(), triggers: Triggers::builtin() }
+    }
+
+    /// Runs the whole pipeline on one document.
+    pub fn extract(&self, source: &SourceDoc) -> Record {
+        let doc = self.analyse(source);
+        let drafts = events::extract(self.lx, self.triggers, &doc);
+        let careers = careers::extract(self.lx, &doc);
+        let statements = statements::extract(&doc);
+        record::build(self.lx, &doc, drafts, careers, statements)
+    }
+
+    /// Normalise and recognise, without events.
+    pub fn analyse<'a>(&self, source: &'a SourceDoc) -> Doc<'a> {
+        let norm = cadre_normalise::normalise(&source.text);
+        let sentences = cadre_normalise::split_sentences(&norm.text);
+        let rec = cadre_recognise::recognise(self.lx, &norm.text, &sentences);
+        let (reference, times) = dates::resolve(source, &norm.text, &rec);
+        Doc { source, norm, sentences, rec, times, reference }
+    }
+}

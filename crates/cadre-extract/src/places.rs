@@ -1,0 +1,116 @@
+//! Where an event happened: the venue (在广州召开), the destination of a visit
+//! (赴广东省深圳市、广州市), a one-character province (来粤考察), the dateline.
+
+use cadre_recognise::{Gazetteer, Lexicon, RegionMention};
+
+/// Words before a region that make it the place of what follows.
+const AT: &[&str] = &["在", "于"];
+const TO: &[&str] = &["赴", "到", "来", "前往", "抵达", "抵", "深入", "走进", "莅临", "来到", "奔赴", "至"];
+
+fn regions_in<'a>(regions: &'a [RegionMention], s: usize, e: usize) -> Vec<&'a RegionMention> {
+    regions.iter().filter(|m| m.start >= s && m.end <= e).collect()
+}
+
+/// Regions in a run that starts right after a marker: `广东省深圳市、广州市`.
+fn run_after<'a>(text: &str, ms: &[&'a RegionMention], first: usize) -> Vec<&'a RegionMention> {
+    let mut out = vec![ms[first]];
+    let mut end = ms[first].end;
+    for m in &ms[first + 1..] {
+        let gap = &text[end..m.start];
+        if gap.is_empty() || gap == "、" || gap == "和" || gap == "及" {
+            out.push(m);
+            end = m.end;
+        } else {
+            break;
+        }
+    }
+    out
+}
+
+fn preceded_by(text: &str, at: usize, words: &[&str]) -> bool {
+    words.iter().any(|w| text[..at].ends_with(w))
+}
+
+/// The most specific single region that covers a run of regions: a chain
+/// (浙江省舟山市) gives its most specific member, siblings their common ancestor.
+pub fn cover(g: &Gazetteer, rs: &[usize]) -> Option<usize> {
+    let mut rs: Vec<usize> = rs.to_vec();
+    rs.dedup();
+    // Drop regions that contain another one of the run (浙江省 above 舟山市).
+    let specific: Vec<usize> =
+        rs.iter().copied().filter(|&r| !rs.iter().any(|&o| o != r && g.within(o, r))).collect();
+    match specific.len() {
+        0 => None,
+        1 => Some(specific[0]),
+        _ => g.common_ancestor(&specific),
+    }
+}
+
+/// The venue of a sentence: the region after 在/于 (the first such run).
+pub fn venue(lx: &Lexicon, text: &str, regions: &[RegionMention], s: usize, e: usize) -> Option<usize> {
+    let ms = regions_in(regions, s, e);
+    for (i, m) in ms.iter().enumerate() {
+        if preceded_by(text, m.start, AT) {
+            let run: Vec<usize> = run_after(text, &ms, i).iter().map(|m| m.region()).collect();
+            return cover(&lx.gazetteer, &run);
+        }
+    }
+    None
+}
+
+/// The destination of a visit: regions after 赴/到/来/前往…, or 来粤/赴桂.
+pub fn destination(lx: &Lexicon, text: &str, regions: &[RegionMention], s: usize, e: usize) -> Option<usize> {
+    let ms = regions_in(regions, s, e);
+    for (i, m) in ms.iter().enumerate() {
+        if preceded_by(text, m.start, TO) {
+            let run: Vec<usize> = run_after(text, &ms, i).iter().map(|m| m.region()).collect();
+            return cover(&lx.gazetteer, &run);
+        }
+    }
+    abbreviated(lx, &text[s..e])
+}
+
+/// 来粤考察, 赴桂, 在粤期间: a one-character province after a motion word.
+pub fn abbreviated(lx: &Lexicon, sent: &str) -> Option<usize> {
+    let chars: Vec<char> = sent.chars().collect();
+    for w in chars.windows(3) {
+        if matches!(w[0], '来' | '赴' | '在' | '抵' | '入' | '访') {
+            if let Some(r) = lx.gazetteer.abbrev(w[1]) {
+                // The next character must not continue a word (在新 is not Xinjiang).
+                if matches!(w[2], '考' | '调' | '访' | '期' | '交' | '学' | '参' | '出' | '工' | '投' | '开' | ',' | '。' | '、' | '的') {
+                    return Some(r);
+                }
+            }
+        }
+    }
+    None
+}
+
+/// Any region named in the sentence, most specific cover of all (fallback).
+pub fn any_region(lx: &Lexicon, regions: &[RegionMention], s: usize, e: usize) -> Option<usize> {
+    let rs: Vec<usize> = regions_in(regions, s, e).iter().map(|m| m.region()).collect();
+    cover(&lx.gazetteer, &rs)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn destinations() {
+        let lx = Lexicon::builtin();
+        let g = &lx.gazetteer;
+        let t = "广西党政代表团赴广东省深圳市、广州市学习调研";
+        let rs = g.find(t);
+        assert_eq!(g.get(destination(lx, t, &rs, 0, t.len()).unwrap()).name, "广东省");
+        let t = "达州市党政代表团赴浙江省舟山市考察学习";
+        let rs = g.find(t);
+        assert_eq!(g.get(destination(lx, t, &rs, 0, t.len()).unwrap()).name, "舟山市");
+        let t = "贵州省党政代表团来粤考察交流";
+        let rs = g.find(t);
+        assert_eq!(g.get(destination(lx, t, &rs, 0, t.len()).unwrap()).name, "广东省");
+        let t = "两省区在广州召开会议";
+        let rs = g.find(t);
+        assert_eq!(g.get(venue(lx, t, &rs, 0, t.len()).unwrap()).name, "广州市");
+    }
+}

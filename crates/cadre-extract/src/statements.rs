@@ -1,0 +1,41 @@
+//! Statements: who said what (`刘宁指出，…`, `他说，…`). Extra output, not gold events.
+
+use crate::Doc;
+
+const VERBS: &[&str] = &["表示", "指出", "强调", "说", "要求", "认为", "提出", "希望"];
+
+/// (speaker person index, verb, content byte range, sentence)
+pub fn extract(doc: &Doc) -> Vec<(usize, &'static str, usize, usize, usize)> {
+    let text = doc.text();
+    let mut out = Vec::new();
+    let mut last: Option<usize> = None;
+    for (si, &(s, e)) in doc.sentences.iter().enumerate() {
+        let mentions = doc.rec.persons_in(s, e);
+        let head_end = text[s..e].char_indices().nth(14).map_or(e, |(i, _)| s + i);
+        let first = mentions.iter().find(|(p, m)| m.start < head_end && !doc.rec.persons[*p].byline);
+        for v in VERBS {
+            let Some(k) = text[s..e].find(v) else { continue };
+            let at = s + k;
+            if at > head_end {
+                continue;
+            }
+            let speaker = match first {
+                Some((p, m)) if m.end <= at => Some(*p),
+                _ if text[s..at].contains('他') || text[s..at].contains('她') => last,
+                _ => None,
+            };
+            if let Some(p) = speaker {
+                let content_start = at + v.len();
+                let content_start = content_start + text[content_start..e].find(|c: char| c != ',' && c != ':').unwrap_or(0);
+                if e > content_start {
+                    out.push((p, *v, content_start, e, si));
+                }
+            }
+            break;
+        }
+        if let Some((p, _)) = mentions.iter().rev().find(|(p, _)| !doc.rec.persons[*p].byline) {
+            last = Some(*p);
+        }
+    }
+    out
+}
