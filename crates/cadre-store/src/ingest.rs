@@ -1,0 +1,744 @@
+//! Writing one record: one transaction per document (see the crate docs for
+//! the merging rules; the pure parts are in merge.rs).
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+
+use cadre_model::{EntityKind, EventType, Office, Record, Role};
+use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
+
+use crate::merge::{self, OfficeKey};
+use crate::regions::Regions;
+use crate::{dates, fts, Error, IngestOutcome, IngestStatus, Result};
+
+/// Cooperation ties looked for in every sentence.
+pub const TIE_KEYWORDS: &[&str] = &["东西部协作", "对口支援", "对口合作", "对口帮扶", "结对帮扶", "结对"];
+
+pub fn ingest(conn: &mut Connection, rec: &Record, hash: &str) -> Result<IngestOutcome> {
+    if rec.id.trim().is_empty() {
+        return Err(Error::Invalid("record without id".into()));
+    }
+    // IMMEDIATE: take the write lock up front, so a concurrent writer waits
+    // (busy_timeout) instead of failing half-way.
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let existing: Option<String> = tx
+        .query_row("SELECT content_hash FROM documents WHERE id = ?1", [&rec.id], |r| r.get(0))
+        .optional()?;
+    let status = match existing {
+        Some(h) if h == hash => {
+            return Ok(IngestOutcome {
+                doc: rec.id.clone(),
+                status: IngestStatus::Skipped,
+                reprint_of: None,
+                events_new: 0,
+                events_merged: 0,
+                persons_new: 0,
+            })
+        }
+        Some(_) => {
+            delete_doc_facts(&tx, &rec.id)?;
+            IngestStatus::Replaced
+        }
+        None => IngestStatus::Inserted,
+    };
+    let outcome = Writer::new(&tx, rec).write(hash, status)?;
+    tx.commit()?;
+    Ok(outcome)
+}
+
+/// Deletes everything read from a document (keeping its `documents` row),
+/// then repairs the merged facts it contributed to.
+pub(crate) fn delete_doc_facts(tx: &Transaction, doc: &str) -> Result<()> {
+    let events: Vec<i64> = collect(tx, "SELECT DISTINCT event FROM event_reports WHERE doc = ?1", doc)?;
+    let offices: Vec<i64> = collect(tx, "SELECT DISTINCT office FROM office_evidence WHERE doc = ?1", doc)?;
+    let persons: Vec<i64> = collect(tx, "SELECT DISTINCT person FROM doc_persons WHERE doc = ?1", doc)?;
+    let seq: Option<i64> = tx.query_row("SELECT seq FROM documents WHERE id = ?1", [doc], |r| r.get(0)).optional()?;
+    if let Some(seq) = seq {
+        tx.execute("DELETE FROM documents_fts WHERE rowid = ?1", [seq])?;
+    }
+    for table in [
+        "event_evidence",
+        "event_participants",
+        "event_reports",
+        "agreements",
+        "office_evidence",
+        "doc_persons",
+        "doc_regions",
+        "ties",
+        "doc_bands",
+        "reprints",
+    ] {
+        tx.execute(&format!("DELETE FROM {table} WHERE doc = ?1"), [doc])?;
+    }
+    for e in events {
+        refresh_event(tx, e)?;
+    }
+    for o in offices {
+        refresh_office(tx, o)?;
+    }
+    for p in persons {
+        let used: i64 = tx.query_row("SELECT count(*) FROM doc_persons WHERE person = ?1", [p], |r| r.get(0))?;
+        if used == 0 {
+            tx.execute("DELETE FROM persons WHERE id = ?1", [p])?;
+        }
+    }
+    Ok(())
+}
+
+fn collect(tx: &Transaction, sql: &str, doc: &str) -> Result<Vec<i64>> {
+    let mut st = tx.prepare(sql)?;
+    let rows = st.query_map([doc], |r| r.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Recomputes an event's date and place from its remaining reports (the most
+/// precise date wins), or deletes it when no document reports it any more.
+pub(crate) fn refresh_event(tx: &Transaction, event: i64) -> Result<()> {
+    type Report = (Option<String>, Option<String>, Option<String>, Option<String>, Option<String>);
+    let mut st =
+        tx.prepare("SELECT date, date_start, date_end, place, place_code FROM event_reports WHERE event = ?1 ORDER BY rowid")?;
+    let reports: Vec<Report> = st
+        .query_map([event], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    if reports.is_empty() {
+        tx.execute("DELETE FROM events WHERE id = ?1", [event])?;
+        return Ok(());
+    }
+    let best = reports
+        .iter()
+        .min_by_key(|r| match (&r.1, &r.2) {
+            (Some(s), Some(e)) => dates::width(s, e),
+            _ => i64::MAX,
+        })
+        .expect("non-empty");
+    let (place, place_code) = if best.3.is_some() {
+        (best.3.clone(), best.4.clone())
+    } else {
+        reports.iter().find(|r| r.3.is_some()).map(|r| (r.3.clone(), r.4.clone())).unwrap_or((None, None))
+    };
+    tx.execute(
+        "UPDATE events SET date = ?2, date_start = ?3, date_end = ?4, place = ?5, place_code = ?6 WHERE id = ?1",
+        params![event, best.0, best.1, best.2, place, place_code],
+    )?;
+    Ok(())
+}
+
+/// Recomputes an office's dated bounds from its evidence, or deletes it.
+pub(crate) fn refresh_office(tx: &Transaction, office: i64) -> Result<()> {
+    let (n, first, last): (i64, Option<String>, Option<String>) = tx.query_row(
+        "SELECT count(*), min(date), max(date) FROM office_evidence WHERE office = ?1",
+        [office],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+    )?;
+    if n == 0 {
+        tx.execute("DELETE FROM offices WHERE id = ?1", [office])?;
+        return Ok(());
+    }
+    let start: Option<String> = tx.query_row(
+        "SELECT min(date) FROM office_evidence WHERE office = ?1 AND source = 'appointment'",
+        [office],
+        |r| r.get(0),
+    )?;
+    let end: Option<String> =
+        tx.query_row("SELECT max(date) FROM office_evidence WHERE office = ?1 AND source = 'removal'", [office], |r| {
+            r.get(0)
+        })?;
+    tx.execute(
+        "UPDATE offices SET first_seen = ?2, last_seen = ?3, start = ?4, end = ?5 WHERE id = ?1",
+        params![office, first, last, start, end],
+    )?;
+    Ok(())
+}
+
+fn role_name(r: Role) -> String {
+    serde_json::to_value(r).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
+}
+
+/// State while writing one record.
+struct Writer<'a> {
+    tx: &'a Transaction<'a>,
+    rec: &'a Record,
+    chars: Vec<char>,
+    regions: &'static Regions,
+    /// reference_date, else published (as written).
+    ref_date: Option<String>,
+    /// Its first day, for dating undated facts.
+    ref_day: Option<String>,
+    /// Province codes of the document's places (tie-break for persons).
+    doc_provinces: HashSet<String>,
+    persons: HashMap<String, i64>,
+    touched_offices: BTreeSet<i64>,
+    touched_events: BTreeSet<i64>,
+    n_facts: i64,
+    persons_new: usize,
+}
+
+impl<'a> Writer<'a> {
+    fn new(tx: &'a Transaction<'a>, rec: &'a Record) -> Self {
+        let ref_date = rec.reference_date.clone().or_else(|| rec.published.clone());
+        let ref_day = ref_date.as_deref().and_then(|d| dates::bounds(d, None)).map(|(s, _)| s);
+        Writer {
+            tx,
+            rec,
+            chars: rec.text.chars().collect(),
+            regions: Regions::get(),
+            ref_date,
+            ref_day,
+            doc_provinces: HashSet::new(),
+            persons: HashMap::new(),
+            touched_offices: BTreeSet::new(),
+            touched_events: BTreeSet::new(),
+            n_facts: 0,
+            persons_new: 0,
+        }
+    }
+
+    fn sentence_text(&self, idx: usize) -> String {
+        match self.rec.sentences.get(idx) {
+            Some(s) => {
+                let end = s.span.end.min(self.chars.len());
+                let start = s.span.start.min(end);
+                self.chars[start..end].iter().collect()
+            }
+            None => String::new(),
+        }
+    }
+
+    fn write(mut self, hash: &str, status: IngestStatus) -> Result<IngestOutcome> {
+        let rec = self.rec;
+        let tx = self.tx;
+
+        // Reprint detection before the document is in the band table.
+        let shingles = merge::shingles(&rec.text);
+        let sig = merge::fingerprint(&shingles);
+        let bands = merge::band_keys(&sig);
+        let original = self.find_original(&shingles, &bands)?;
+
+        let now = now_string();
+        let seq: i64 = match status {
+            IngestStatus::Replaced => {
+                tx.execute(
+                    "UPDATE documents SET url = ?2, title = ?3, published = ?4, ref_date = ?5, content_hash = ?6,
+                     text = ?7, fingerprint = ?8, n_facts = 0, ingested_at = ?9 WHERE id = ?1",
+                    params![rec.id, rec.url, rec.title, rec.published, self.ref_date, hash, rec.text, merge::fingerprint_hex(&sig), now],
+                )?;
+                tx.query_row("SELECT seq FROM documents WHERE id = ?1", [&rec.id], |r| r.get(0))?
+            }
+            _ => {
+                let seq: i64 = tx.query_row("SELECT coalesce(max(seq), 0) + 1 FROM documents", [], |r| r.get(0))?;
+                tx.execute(
+                    "INSERT INTO documents (id, seq, url, title, published, ref_date, content_hash, text, fingerprint, n_facts, ingested_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 0, ?10)",
+                    params![rec.id, seq, rec.url, rec.title, rec.published, self.ref_date, hash, rec.text, merge::fingerprint_hex(&sig), now],
+                )?;
+                seq
+            }
+        };
+        tx.execute(
+            "INSERT INTO documents_fts (rowid, title, body) VALUES (?1, ?2, ?3)",
+            params![seq, fts::segment(rec.title.as_deref().unwrap_or("")), fts::segment(&rec.text)],
+        )?;
+        {
+            let mut st = tx.prepare("INSERT OR IGNORE INTO doc_bands (band_key, doc) VALUES (?1, ?2)")?;
+            for b in &bands {
+                st.execute(params![b, rec.id])?;
+            }
+        }
+        if let Some((orig, sim)) = &original {
+            tx.execute("INSERT INTO reprints (doc, original, similarity) VALUES (?1, ?2, ?3)", params![rec.id, orig, sim])?;
+        }
+
+        self.collect_doc_regions()?;
+        self.resolve_persons()?;
+        self.write_offices()?;
+        let (events_new, events_merged) = self.write_events(original.as_ref().map(|(o, _)| o.as_str()))?;
+        self.write_agreement_entities()?;
+        self.write_ties()?;
+
+        for o in std::mem::take(&mut self.touched_offices) {
+            refresh_office(tx, o)?;
+        }
+        for e in std::mem::take(&mut self.touched_events) {
+            refresh_event(tx, e)?;
+        }
+        tx.execute("UPDATE documents SET n_facts = ?2 WHERE id = ?1", params![rec.id, self.n_facts])?;
+        Ok(IngestOutcome {
+            doc: rec.id.clone(),
+            status,
+            reprint_of: original.map(|(o, _)| o),
+            events_new,
+            events_merged,
+            persons_new: self.persons_new,
+        })
+    }
+
+    /// The stored document this one is a near-duplicate of (the root of its
+    /// reprint chain), with the exact shingle Jaccard.
+    fn find_original(&self, shingles: &HashSet<u64>, bands: &[i64]) -> Result<Option<(String, f64)>> {
+        let mut candidates: BTreeSet<String> = BTreeSet::new();
+        {
+            let mut st = self.tx.prepare("SELECT doc FROM doc_bands WHERE band_key = ?1 AND doc != ?2")?;
+            for b in bands {
+                for d in st.query_map(params![b, self.rec.id], |r| r.get::<_, String>(0))? {
+                    candidates.insert(d?);
+                }
+            }
+        }
+        let mut best: Option<(String, f64)> = None;
+        for cand in candidates {
+            let text: String = self.tx.query_row("SELECT text FROM documents WHERE id = ?1", [&cand], |r| r.get(0))?;
+            let j = merge::jaccard(shingles, &merge::shingles(&text));
+            if j >= merge::REPRINT_JACCARD && best.as_ref().map_or(true, |(_, bj)| j > *bj) {
+                best = Some((cand, j));
+            }
+        }
+        let Some((cand, j)) = best else { return Ok(None) };
+        let root: Option<String> =
+            self.tx.query_row("SELECT original FROM reprints WHERE doc = ?1", [&cand], |r| r.get(0)).optional()?;
+        Ok(Some((root.filter(|r| r != &self.rec.id).unwrap_or(cand), j)))
+    }
+
+    fn add_doc_region(&mut self, code: &str) -> Result<()> {
+        self.tx.execute("INSERT OR IGNORE INTO doc_regions (doc, code) VALUES (?1, ?2)", params![self.rec.id, code])?;
+        if let Some(p) = Regions::province(code) {
+            self.doc_provinces.insert(p.to_string());
+        }
+        Ok(())
+    }
+
+    fn collect_doc_regions(&mut self) -> Result<()> {
+        let rec = self.rec;
+        let mut codes: BTreeSet<String> = BTreeSet::new();
+        for e in &rec.entities {
+            if e.kind == EntityKind::Region {
+                if let Some(c) = e.code.clone().filter(|c| self.regions.region(c).is_some()).or_else(|| self.regions.resolve(&e.name)) {
+                    codes.insert(c);
+                }
+            }
+        }
+        for ev in &rec.events {
+            if let Some(c) = ev.place.as_deref().and_then(|p| self.regions.resolve(p)) {
+                codes.insert(c);
+            }
+        }
+        for p in &rec.persons {
+            for o in &p.offices {
+                if let Some(c) = o.office.jurisdiction.as_deref().and_then(|j| self.regions.resolve(j)) {
+                    codes.insert(c);
+                }
+            }
+        }
+        for c in codes {
+            self.add_doc_region(&c)?;
+        }
+        Ok(())
+    }
+
+    fn office_key_new(&self, o: &Office) -> OfficeKey {
+        let jurisdiction = o.jurisdiction.clone().unwrap_or_default();
+        let province = self.regions.resolve(&jurisdiction).and_then(|c| Regions::province(&c).map(str::to_string));
+        OfficeKey {
+            jurisdiction,
+            province,
+            controlled: o.post != "other",
+            span: self.ref_day.clone().map(|d| (d.clone(), d)),
+        }
+    }
+
+    fn stored_office_keys(&self, person: i64) -> Result<Vec<OfficeKey>> {
+        let mut st = self.tx.prepare(
+            "SELECT jurisdiction, jurisdiction_code, post, coalesce(start, first_seen), coalesce(end, last_seen)
+             FROM offices WHERE person = ?1",
+        )?;
+        let rows = st.query_map([person], |r| {
+            let code: Option<String> = r.get(1)?;
+            let post: String = r.get(2)?;
+            let a: Option<String> = r.get(3)?;
+            let b: Option<String> = r.get(4)?;
+            Ok(OfficeKey {
+                jurisdiction: r.get(0)?,
+                province: code.as_deref().and_then(Regions::province).map(str::to_string),
+                controlled: post != "other",
+                span: match (a, b) {
+                    (Some(a), Some(b)) => Some((a, b)),
+                    (Some(a), None) => Some((a.clone(), a)),
+                    (None, Some(b)) => Some((b.clone(), b)),
+                    _ => None,
+                },
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Maps every person name of the record (persons and participants) to a
+    /// merged person id, creating persons where no stored one is compatible.
+    fn resolve_persons(&mut self) -> Result<()> {
+        let rec = self.rec;
+        // Names in order of first appearance, with their offices and how.
+        let mut order: Vec<String> = Vec::new();
+        let mut offices: HashMap<String, Vec<&Office>> = HashMap::new();
+        let mut how: HashMap<String, String> = HashMap::new();
+        for p in &rec.persons {
+            let name = p.name.trim().to_string();
+            if name.is_empty() {
+                continue;
+            }
+            if !offices.contains_key(&name) {
+                order.push(name.clone());
+                how.insert(name.clone(), p.how.clone());
+            }
+            offices.entry(name).or_default().extend(p.offices.iter().map(|o| &o.office));
+        }
+        for ev in &rec.events {
+            for part in &ev.participants {
+                let name = part.name.trim().to_string();
+                if !name.is_empty() && !offices.contains_key(&name) {
+                    order.push(name.clone());
+                    how.insert(name.clone(), "participant".into());
+                    offices.insert(name, Vec::new());
+                }
+            }
+            if let Some(o) = &ev.office {
+                // An appointment localises its subject too.
+                for part in &ev.participants {
+                    if let Some(v) = offices.get_mut(part.name.trim()) {
+                        if !v.contains(&o) {
+                            v.push(o);
+                        }
+                    }
+                }
+            }
+        }
+        for name in order {
+            let new_keys: Vec<OfficeKey> = offices[&name].iter().map(|o| self.office_key_new(o)).collect();
+            let cands: Vec<i64> = {
+                let mut st = self.tx.prepare("SELECT id FROM persons WHERE name = ?1 ORDER BY id")?;
+                let rows = st.query_map([&name], |r| r.get(0))?;
+                rows.collect::<rusqlite::Result<_>>()?
+            };
+            let mut best: Option<((u32, bool, i64), i64)> = None;
+            for c in cands {
+                let old = self.stored_office_keys(c)?;
+                let Some(score) = merge::person_score(&new_keys, &old) else { continue };
+                let near = old.iter().any(|k| k.province.as_ref().is_some_and(|p| self.doc_provinces.contains(p)));
+                let key = (score, near, -c);
+                if best.as_ref().map_or(true, |(bk, _)| key > *bk) {
+                    best = Some((key, c));
+                }
+            }
+            let id = match best {
+                Some((_, id)) => id,
+                None => {
+                    self.tx.execute("INSERT INTO persons (name) VALUES (?1)", [&name])?;
+                    self.persons_new += 1;
+                    self.tx.last_insert_rowid()
+                }
+            };
+            self.tx.execute(
+                "INSERT OR IGNORE INTO doc_persons (doc, person, local_name, how) VALUES (?1, ?2, ?3, ?4)",
+                params![self.rec.id, id, name, how.get(&name)],
+            )?;
+            self.persons.insert(name, id);
+        }
+        Ok(())
+    }
+
+    fn upsert_office(&mut self, person: i64, o: &Office) -> Result<i64> {
+        let jurisdiction = o.jurisdiction.clone().unwrap_or_default();
+        let code = self.regions.resolve(&jurisdiction);
+        let title_key = if o.post == "other" { o.title.as_str() } else { "" };
+        self.tx.execute(
+            "INSERT INTO offices (person, jurisdiction, jurisdiction_code, post, title_key, title)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+             ON CONFLICT (person, jurisdiction, post, title_key) DO NOTHING",
+            params![person, jurisdiction, code, o.post, title_key, o.title],
+        )?;
+        let id: i64 = self.tx.query_row(
+            "SELECT id FROM offices WHERE person = ?1 AND jurisdiction = ?2 AND post = ?3 AND title_key = ?4",
+            params![person, jurisdiction, o.post, title_key],
+            |r| r.get(0),
+        )?;
+        self.touched_offices.insert(id);
+        Ok(id)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn office_evidence(&mut self, office: i64, sentence: usize, start: usize, end: usize, text: &str, date: Option<&str>, source: &str) -> Result<()> {
+        self.tx.execute(
+            "INSERT INTO office_evidence (office, doc, sentence, char_start, char_end, text, date, source)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![office, self.rec.id, sentence as i64, start as i64, end as i64, text, date, source],
+        )?;
+        self.n_facts += 1;
+        Ok(())
+    }
+
+    /// Titles read in the text, dated by an exact-dated event of the same
+    /// sentence naming the person, else by the document's reference date.
+    fn write_offices(&mut self) -> Result<()> {
+        let rec = self.rec;
+        let mut sentence_dates: HashMap<(usize, String), String> = HashMap::new();
+        for ev in &rec.events {
+            let Some(day) = ev.date.as_deref().and_then(|d| dates::bounds(d, self.ref_date.as_deref())).filter(|(s, e)| s == e) else {
+                continue;
+            };
+            for e in &ev.evidence {
+                for p in &ev.participants {
+                    sentence_dates.entry((e.sentence, p.name.trim().to_string())).or_insert_with(|| day.0.clone());
+                }
+            }
+        }
+        for p in &rec.persons {
+            let Some(&pid) = self.persons.get(p.name.trim()) else { continue };
+            for of in &p.offices {
+                let id = self.upsert_office(pid, &of.office)?;
+                let date = sentence_dates.get(&(of.evidence.sentence, p.name.trim().to_string())).cloned().or_else(|| self.ref_day.clone());
+                let ev = &of.evidence;
+                self.office_evidence(id, ev.sentence, ev.span.start, ev.span.end, &ev.text, date.as_deref(), "title")?;
+            }
+        }
+        Ok(())
+    }
+
+    fn participant_set(&self, event: i64) -> Result<HashSet<i64>> {
+        let mut st = self.tx.prepare("SELECT DISTINCT person FROM event_participants WHERE event = ?1")?;
+        let rows = st.query_map([event], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    fn write_events(&mut self, original: Option<&str>) -> Result<(usize, usize)> {
+        let rec = self.rec;
+        let (mut new, mut merged) = (0, 0);
+        let mut used: HashSet<i64> = HashSet::new();
+        for ev in &rec.events {
+            let kind = ev.kind.as_str();
+            let date_bounds = ev.date.as_deref().and_then(|d| dates::bounds(d, self.ref_date.as_deref()));
+            let place = ev.place.as_deref().map(str::trim).filter(|p| !p.is_empty());
+            let place_code = place.and_then(|p| self.regions.resolve(p));
+            let persons: HashSet<i64> =
+                ev.participants.iter().filter_map(|p| self.persons.get(p.name.trim()).copied()).collect();
+            let texts: HashSet<&str> = ev.evidence.iter().map(|e| e.text.trim()).collect();
+
+            let mut found: Option<(f64, i64)> = None;
+            // 1. A reprint's events are its original's events.
+            if let Some(orig) = original {
+                let cands: Vec<i64> = {
+                    let mut st = self.tx.prepare(
+                        "SELECT e.id FROM events e JOIN event_reports r ON r.event = e.id WHERE r.doc = ?1 AND e.type = ?2 ORDER BY e.id",
+                    )?;
+                    let rows = st.query_map(params![orig, kind], |r| r.get(0))?;
+                    rows.collect::<rusqlite::Result<_>>()?
+                };
+                for c in cands {
+                    if used.contains(&c) {
+                        continue;
+                    }
+                    let theirs = self.participant_set(c)?;
+                    let mut score = merge::event_match_score(&persons, &theirs, None, None).unwrap_or(0.0);
+                    let shared_text: bool = {
+                        let mut st = self.tx.prepare("SELECT text FROM event_evidence WHERE event = ?1")?;
+                        let rows = st.query_map([c], |r| r.get::<_, String>(0))?;
+                        let mut any = false;
+                        for t in rows {
+                            any |= texts.contains(t?.trim());
+                        }
+                        any
+                    };
+                    if shared_text {
+                        score += 1.0;
+                    }
+                    if score > 0.0 && found.map_or(true, |(s, _)| score > s) {
+                        found = Some((score, c));
+                    }
+                }
+            }
+            // 2. Same type, overlapping dates, similar participants.
+            if found.is_none() {
+                if let Some((ds, de)) = &date_bounds {
+                    let cands: Vec<(i64, Option<String>, Option<String>)> = {
+                        let mut st = self.tx.prepare(
+                            "SELECT id, place, office_post FROM events
+                             WHERE type = ?1 AND date_start IS NOT NULL AND date_start <= ?3 AND date_end >= ?2 ORDER BY id",
+                        )?;
+                        let rows = st.query_map(params![kind, ds, de], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+                        rows.collect::<rusqlite::Result<_>>()?
+                    };
+                    for (c, their_place, their_post) in cands {
+                        if used.contains(&c) {
+                            continue;
+                        }
+                        if let (Some(a), Some(b)) = (&ev.office, &their_post) {
+                            if &a.post != b {
+                                continue;
+                            }
+                        }
+                        let theirs = self.participant_set(c)?;
+                        if let Some(s) = merge::event_match_score(&persons, &theirs, place, their_place.as_deref()) {
+                            if found.map_or(true, |(bs, _)| s > bs) {
+                                found = Some((s, c));
+                            }
+                        }
+                    }
+                }
+            }
+
+            let event_id = match found {
+                Some((_, id)) => {
+                    merged += 1;
+                    id
+                }
+                None => {
+                    let (oj, op, ot) = match &ev.office {
+                        Some(o) => (o.jurisdiction.clone(), Some(o.post.clone()), Some(o.title.clone())),
+                        None => (None, None, None),
+                    };
+                    self.tx.execute(
+                        "INSERT INTO events (type, date, date_start, date_end, place, place_code, office_jurisdiction, office_post, office_title)
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                        params![
+                            kind,
+                            ev.date,
+                            date_bounds.as_ref().map(|b| &b.0),
+                            date_bounds.as_ref().map(|b| &b.1),
+                            place,
+                            place_code,
+                            oj,
+                            op,
+                            ot
+                        ],
+                    )?;
+                    new += 1;
+                    self.tx.last_insert_rowid()
+                }
+            };
+            used.insert(event_id);
+            self.touched_events.insert(event_id);
+            self.tx.execute(
+                "INSERT INTO event_reports (event, doc, date, date_start, date_end, place, place_code) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                params![
+                    event_id,
+                    rec.id,
+                    ev.date,
+                    date_bounds.as_ref().map(|b| &b.0),
+                    date_bounds.as_ref().map(|b| &b.1),
+                    place,
+                    place_code
+                ],
+            )?;
+            for part in &ev.participants {
+                let Some(&pid) = self.persons.get(part.name.trim()) else { continue };
+                let mut roles: Vec<String> = part.roles.iter().map(|r| role_name(*r)).collect();
+                roles.sort();
+                roles.dedup();
+                self.tx.execute(
+                    "INSERT INTO event_participants (event, person, doc, roles) VALUES (?1, ?2, ?3, ?4)
+                     ON CONFLICT (event, person, doc) DO UPDATE SET roles = roles || ',' || excluded.roles",
+                    params![event_id, pid, rec.id, roles.join(",")],
+                )?;
+            }
+            for e in &ev.evidence {
+                self.tx.execute(
+                    "INSERT INTO event_evidence (event, doc, sentence, char_start, char_end, text, rule) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                    params![event_id, rec.id, e.sentence as i64, e.span.start as i64, e.span.end as i64, e.text, e.rule],
+                )?;
+                self.n_facts += 1;
+            }
+            let first_ev = ev.evidence.first();
+            for a in &ev.agreements {
+                self.tx.execute(
+                    "INSERT INTO agreements (name, event, doc, sentence, char_start, char_end, text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                    params![
+                        a.trim_matches(['《', '》']),
+                        event_id,
+                        rec.id,
+                        first_ev.map(|e| e.sentence as i64),
+                        first_ev.map(|e| e.span.start as i64),
+                        first_ev.map(|e| e.span.end as i64),
+                        first_ev.map(|e| e.text.as_str())
+                    ],
+                )?;
+            }
+            // Appointments and removals give terms their start and end.
+            if let (Some(office), EventType::Appointment | EventType::Removal) = (&ev.office, ev.kind) {
+                let source = if ev.kind == EventType::Appointment { "appointment" } else { "removal" };
+                let subjects: Vec<&str> = {
+                    let s: Vec<&str> =
+                        ev.participants.iter().filter(|p| p.roles.contains(&Role::Subject)).map(|p| p.name.trim()).collect();
+                    if s.is_empty() {
+                        ev.participants.iter().map(|p| p.name.trim()).collect()
+                    } else {
+                        s
+                    }
+                };
+                let date = date_bounds.as_ref().map(|b| b.0.clone()).or_else(|| self.ref_day.clone());
+                for name in subjects {
+                    let Some(&pid) = self.persons.get(name) else { continue };
+                    let oid = self.upsert_office(pid, office)?;
+                    for e in &ev.evidence {
+                        self.office_evidence(oid, e.sentence, e.span.start, e.span.end, &e.text, date.as_deref(), source)?;
+                    }
+                }
+            }
+        }
+        Ok((new, merged))
+    }
+
+    /// Plans and agreements named anywhere in the text (《…》 entities).
+    fn write_agreement_entities(&mut self) -> Result<()> {
+        let rec = self.rec;
+        for ent in rec.entities.iter().filter(|e| e.kind == EntityKind::Agreement) {
+            let name = ent.name.trim_matches(['《', '》']);
+            if name.is_empty() {
+                continue;
+            }
+            if let Some(m) = ent.mentions.first() {
+                self.tx.execute(
+                    "INSERT INTO agreements (name, event, doc, sentence, char_start, char_end, text) VALUES (?1, NULL, ?2, ?3, ?4, ?5, ?6)",
+                    params![name, rec.id, m.sentence as i64, m.span.start as i64, m.span.end as i64, self.sentence_text(m.sentence)],
+                )?;
+            }
+        }
+        Ok(())
+    }
+
+    fn write_ties(&mut self) -> Result<()> {
+        let rec = self.rec;
+        for (i, s) in rec.sentences.iter().enumerate() {
+            let text = self.sentence_text(i);
+            let mut taken: Vec<(usize, usize)> = Vec::new();
+            for kw in TIE_KEYWORDS {
+                for (byte_pos, _) in text.match_indices(kw) {
+                    let start = s.span.start + text[..byte_pos].chars().count();
+                    let end = start + kw.chars().count();
+                    // 结对 inside 结对帮扶 is one tie, not two.
+                    if taken.iter().any(|&(a, b)| start < b && a < end) {
+                        continue;
+                    }
+                    taken.push((start, end));
+                    self.tx.execute(
+                        "INSERT INTO ties (doc, keyword, sentence, char_start, char_end, text) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                        params![rec.id, kw, i as i64, start as i64, end as i64, text],
+                    )?;
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// UTC time of ingest, `YYYY-MM-DDTHH:MM:SSZ` (no clock crate needed).
+fn now_string() -> String {
+    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0);
+    let days = secs.div_euclid(86_400);
+    let rem = secs.rem_euclid(86_400);
+    // Days → civil date (Howard Hinnant's algorithm).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + if m <= 2 { 1 } else { 0 };
+    format!("{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z", rem / 3600, rem % 3600 / 60, rem % 60)
+}

@@ -1,0 +1,255 @@
+//! Queries. Shared helpers: loading merged events with their participants
+//! and evidence, and matching events to regions.
+
+pub mod background;
+pub mod between;
+pub mod events;
+pub mod person;
+pub mod search;
+pub mod who;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use cadre_model::Office;
+use rusqlite::{params, Connection, OptionalExtension};
+
+use crate::regions::Regions;
+use crate::{EventHit, EvidenceRef, ParticipantHit, Result, Stats, TermHit};
+
+pub fn stats(conn: &Connection) -> Result<Stats> {
+    let count = |table: &str| -> Result<usize> {
+        Ok(conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get::<_, i64>(0))? as usize)
+    };
+    Ok(Stats {
+        documents: count("documents")?,
+        reprints: count("reprints")?,
+        persons: count("persons")?,
+        offices: count("offices")?,
+        events: count("events")?,
+        event_evidence: count("event_evidence")?,
+    })
+}
+
+/// A region argument: a gazetteer code when the name resolves, else the
+/// name as written (foreign places, bodies), matched literally.
+#[derive(Debug, Clone)]
+pub enum RegionRef {
+    Code(String),
+    Name(String),
+}
+
+impl RegionRef {
+    pub fn parse(s: &str) -> RegionRef {
+        match Regions::get().resolve(s) {
+            Some(c) => RegionRef::Code(c),
+            None => RegionRef::Name(s.trim().to_string()),
+        }
+    }
+
+    /// SQL condition on an event row aliased `e`, with `?N` bound to
+    /// [`RegionRef::param`]: the place is the region or inside it, or a
+    /// participant holds an office there (code prefix: 广州市 is in 广东省).
+    pub fn condition(&self, n: usize) -> String {
+        match self {
+            RegionRef::Code(_) => format!(
+                "((e.place_code >= ?{n} AND e.place_code < ?{n} || ':')
+                  OR EXISTS (SELECT 1 FROM event_participants ep JOIN offices o ON o.person = ep.person
+                             WHERE ep.event = e.id AND o.jurisdiction_code >= ?{n} AND o.jurisdiction_code < ?{n} || ':'))"
+            ),
+            RegionRef::Name(_) => format!(
+                "(e.place = ?{n}
+                  OR EXISTS (SELECT 1 FROM event_participants ep JOIN offices o ON o.person = ep.person
+                             WHERE ep.event = e.id AND o.jurisdiction = ?{n}))"
+            ),
+        }
+    }
+
+    pub fn param(&self) -> &str {
+        match self {
+            RegionRef::Code(c) | RegionRef::Name(c) => c,
+        }
+    }
+
+    pub fn code(&self) -> Option<&str> {
+        match self {
+            RegionRef::Code(c) => Some(c),
+            RegionRef::Name(_) => None,
+        }
+    }
+}
+
+/// Loads events by id, in the order given, with participants (roles merged
+/// over documents), agreements, reporting documents and evidence.
+pub fn load_events(conn: &Connection, ids: &[i64]) -> Result<Vec<EventHit>> {
+    let mut out = Vec::with_capacity(ids.len());
+    let mut ev_st = conn.prepare_cached(
+        "SELECT id, type, date, date_start, date_end, place, place_code, office_jurisdiction, office_post, office_title
+         FROM events WHERE id = ?1",
+    )?;
+    let mut part_st = conn.prepare_cached(
+        "SELECT p.id, p.name, ep.roles FROM event_participants ep JOIN persons p ON p.id = ep.person
+         WHERE ep.event = ?1 ORDER BY ep.rowid",
+    )?;
+    let mut agr_st = conn.prepare_cached("SELECT DISTINCT name FROM agreements WHERE event = ?1 ORDER BY id")?;
+    let mut doc_st =
+        conn.prepare_cached("SELECT r.doc FROM event_reports r JOIN documents d ON d.id = r.doc WHERE r.event = ?1 ORDER BY d.seq")?;
+    let mut evi_st = conn.prepare_cached(
+        "SELECT v.doc, v.sentence, v.char_start, v.char_end, v.text FROM event_evidence v JOIN documents d ON d.id = v.doc
+         WHERE v.event = ?1 ORDER BY d.seq, v.sentence, v.char_start",
+    )?;
+    for &id in ids {
+        let row = ev_st
+            .query_row([id], |r| {
+                let office_post: Option<String> = r.get(8)?;
+                Ok(EventHit {
+                    id: r.get(0)?,
+                    kind: r.get(1)?,
+                    date: r.get(2)?,
+                    date_start: r.get(3)?,
+                    date_end: r.get(4)?,
+                    place: r.get(5)?,
+                    place_code: r.get(6)?,
+                    participants: Vec::new(),
+                    agreements: Vec::new(),
+                    office: match office_post {
+                        Some(post) => Some(Office { jurisdiction: r.get(7)?, post, title: r.get::<_, Option<String>>(9)?.unwrap_or_default() }),
+                        None => None,
+                    },
+                    docs: Vec::new(),
+                    evidence: Vec::new(),
+                })
+            })
+            .optional()?;
+        let Some(mut hit) = row else { continue };
+        let mut parts: Vec<(i64, String, BTreeSet<String>)> = Vec::new();
+        for r in part_st.query_map([id], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?)))? {
+            let (pid, name, roles) = r?;
+            let roles = roles.split(',').filter(|s| !s.is_empty()).map(str::to_string);
+            match parts.iter_mut().find(|p| p.0 == pid) {
+                Some(p) => p.2.extend(roles),
+                None => parts.push((pid, name, roles.collect())),
+            }
+        }
+        hit.participants =
+            parts.into_iter().map(|(person_id, name, roles)| ParticipantHit { person_id, name, roles: roles.into_iter().collect() }).collect();
+        hit.agreements = agr_st.query_map([id], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+        hit.docs = doc_st.query_map([id], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+        let mut seen = BTreeSet::new();
+        for r in evi_st.query_map([id], evidence_row)? {
+            let e = r?;
+            if seen.insert((e.doc.clone(), e.sentence, e.start, e.end)) {
+                hit.evidence.push(e);
+            }
+        }
+        out.push(hit);
+    }
+    Ok(out)
+}
+
+/// Maps a row `(doc, sentence, char_start, char_end, text)` to evidence.
+pub fn evidence_row(r: &rusqlite::Row) -> rusqlite::Result<EvidenceRef> {
+    Ok(EvidenceRef {
+        doc: r.get(0)?,
+        sentence: r.get::<_, i64>(1)? as usize,
+        start: r.get::<_, i64>(2)? as usize,
+        end: r.get::<_, i64>(3)? as usize,
+        text: r.get(4)?,
+    })
+}
+
+/// Loads offices (terms) by id with their evidence, ordered by evidence date.
+pub fn load_terms(conn: &Connection, ids: &[i64]) -> Result<Vec<TermHit>> {
+    let mut st = conn.prepare_cached(
+        "SELECT o.person, p.name, o.jurisdiction, o.jurisdiction_code, o.post, o.title, o.first_seen, o.last_seen, o.start, o.end
+         FROM offices o JOIN persons p ON p.id = o.person WHERE o.id = ?1",
+    )?;
+    let mut ev_st = conn.prepare_cached(
+        "SELECT doc, sentence, char_start, char_end, text FROM office_evidence WHERE office = ?1
+         ORDER BY date IS NULL, date, doc, sentence, char_start",
+    )?;
+    let mut out = Vec::new();
+    for &id in ids {
+        let hit = st
+            .query_row([id], |r| {
+                Ok(TermHit {
+                    person_id: r.get(0)?,
+                    name: r.get(1)?,
+                    jurisdiction: r.get(2)?,
+                    jurisdiction_code: r.get(3)?,
+                    post: r.get(4)?,
+                    title: r.get(5)?,
+                    first_seen: r.get(6)?,
+                    last_seen: r.get(7)?,
+                    start: r.get(8)?,
+                    end: r.get(9)?,
+                    relation: None,
+                    distance_days: None,
+                    evidence: Vec::new(),
+                })
+            })
+            .optional()?;
+        let Some(mut hit) = hit else { continue };
+        let mut seen = BTreeSet::new();
+        for e in ev_st.query_map([id], evidence_row)? {
+            let e = e?;
+            if seen.insert((e.doc.clone(), e.sentence, e.start, e.end)) {
+                hit.evidence.push(e);
+            }
+        }
+        out.push(hit);
+    }
+    Ok(out)
+}
+
+/// Person ids with a name.
+pub fn person_ids(conn: &Connection, name: &str) -> Result<Vec<i64>> {
+    let mut st = conn.prepare_cached("SELECT id FROM persons WHERE name = ?1 ORDER BY id")?;
+    let rows = st.query_map([name.trim()], |r| r.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Event ids a person took part in.
+pub fn events_of_person(conn: &Connection, person: i64) -> Result<Vec<i64>> {
+    let mut st = conn.prepare_cached(
+        "SELECT DISTINCT e.id FROM events e JOIN event_participants ep ON ep.event = e.id
+         WHERE ep.person = ?1 ORDER BY e.date_start IS NULL, e.date_start, e.id",
+    )?;
+    let rows = st.query_map(params![person], |r| r.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Province codes an event involves: its place and its participants' regional offices.
+pub fn event_provinces(conn: &Connection, event: i64) -> Result<BTreeSet<String>> {
+    let mut out = BTreeSet::new();
+    let place: Option<String> =
+        conn.query_row("SELECT place_code FROM events WHERE id = ?1", [event], |r| r.get(0)).optional()?.flatten();
+    if let Some(p) = place.as_deref().and_then(Regions::province) {
+        out.insert(p.to_string());
+    }
+    let mut st = conn.prepare_cached(
+        "SELECT DISTINCT o.jurisdiction_code FROM event_participants ep JOIN offices o ON o.person = ep.person
+         WHERE ep.event = ?1 AND o.jurisdiction_code IS NOT NULL",
+    )?;
+    for c in st.query_map([event], |r| r.get::<_, String>(0))? {
+        if let Some(p) = Regions::province(&c?) {
+            out.insert(p.to_string());
+        }
+    }
+    Ok(out)
+}
+
+/// Counts of co-participants per person id over some events.
+pub fn counterparts(events: &[EventHit], me: i64) -> Vec<crate::Counterpart> {
+    let mut counts: BTreeMap<i64, (String, usize)> = BTreeMap::new();
+    for e in events {
+        for p in &e.participants {
+            if p.person_id != me {
+                counts.entry(p.person_id).or_insert_with(|| (p.name.clone(), 0)).1 += 1;
+            }
+        }
+    }
+    let mut v: Vec<crate::Counterpart> =
+        counts.into_iter().map(|(person_id, (name, count))| crate::Counterpart { person_id, name, count }).collect();
+    v.sort_by(|a, b| b.count.cmp(&a.count).then(a.person_id.cmp(&b.person_id)));
+    v
+}

@@ -1,0 +1,27 @@
+//! `person NAME`.
+
+use rusqlite::Connection;
+
+use super::{counterparts, events_of_person, load_events, load_terms, person_ids};
+use crate::{PersonReport, Result};
+
+/// One report per merged individual with the name: offices ordered by the
+/// start of their term, events by date, counterparts by shared events.
+pub fn person(conn: &Connection, name: &str) -> Result<Vec<PersonReport>> {
+    let mut out = Vec::new();
+    for id in person_ids(conn, name)? {
+        let office_ids: Vec<i64> = {
+            let mut st = conn.prepare_cached(
+                "SELECT id FROM offices WHERE person = ?1
+                 ORDER BY coalesce(start, first_seen) IS NULL, coalesce(start, first_seen), id",
+            )?;
+            let rows = st.query_map([id], |r| r.get(0))?;
+            rows.collect::<rusqlite::Result<_>>()?
+        };
+        let offices = load_terms(conn, &office_ids)?;
+        let events = load_events(conn, &events_of_person(conn, id)?)?;
+        let counterparts = counterparts(&events, id);
+        out.push(PersonReport { id, name: name.trim().to_string(), offices, events, counterparts });
+    }
+    Ok(out)
+}
