@@ -96,10 +96,9 @@ pub fn resolve(source: &SourceDoc, text: &str, _rec: &Recognition) -> (Reference
                     fix(e, sm.or(last_month));
                 }
             }
-            if let TimeValue::Point(d) | TimeValue::Range(d, _) = &t.value {
-                if let (Some(y), Some(m)) = (d.year, d.month) {
-                    last_month = Some((y, m));
-                }
+            let (TimeValue::Point(d) | TimeValue::Range(d, _)) = &t.value;
+            if let (Some(y), Some(m)) = (d.year, d.month) {
+                last_month = Some((y, m));
             }
         }
         return (Reference { date: None, source: Some("latest-in-text") }, times);

@@ -346,7 +346,9 @@ fn merge_or_push(g: &cadre_recognise::Gazetteer, drafts: &mut Vec<Draft>, c: Dra
         }
         let share_person = c.persons.iter().any(|(p, _)| x.has_person(*p));
         let share_collective = c.collectives.iter().any(|(n, _)| x.collectives.iter().any(|(m, _)| m == n));
-        if !x.persons.is_empty() && !c.persons.is_empty() && !share_person {
+        // Separate participant groups are separate events, unless the sentence goes on
+        // about the gathering just told (…出席会议并分别介绍).
+        if !x.persons.is_empty() && !c.persons.is_empty() && !share_person && !(!c.explicit_date && x.last_sentence + 1 >= si) {
             return false;
         }
         share_person || share_collective || x.last_sentence + 3 >= si || (c.explicit_date && c.date == x.date)

@@ -12,26 +12,40 @@ pub fn is_delimiter(c: char) -> bool {
     !(is_han(c) || c == '·' || c == '•')
 }
 
-/// Byte length of the name at the start of `s`, read after a title.
-///
-/// `strict` requires a surname (used where no title vouches for the name).
-pub fn read_name(lx: &Lexicon, s: &str, strict: bool) -> Option<usize> {
+/// How much a context vouches for a name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Trust {
+    /// After a title of a foreign state or body: any characters may form the name.
+    Foreign,
+    /// After a Chinese title: a surname or a middle dot is required.
+    Title,
+    /// No title: a surname is required and the name must end at a boundary.
+    Strict,
+}
+
+/// Byte length of the name at the start of `s`.
+pub fn read_name(lx: &Lexicon, s: &str, trust: Trust) -> Option<usize> {
     if let Some(n) = read_dotted(lx, s) {
         return Some(n);
     }
     let surname = lx.surnames.prefix_len(s);
-    if strict && surname.is_none() {
+    if trust != Trust::Foreign && surname.is_none() {
         return None;
     }
     let mut ends: Vec<usize> = Vec::new(); // byte end after k+1 chars
     let mut stop_at: Option<usize> = None; // chars in the name when a boundary was met
+    let mut delimited = false;
     for (k, (i, c)) in s.char_indices().enumerate() {
         if is_delimiter(c) || c.is_ascii_digit() {
             stop_at = Some(k);
+            delimited = true;
             break;
         }
         let rest = &s[i..];
         let min_len = surname.unwrap_or(1) + 1;
+        if k == 0 && (lx.boundaries.word_at(rest) || (lx.boundaries.is_single(c) && surname.is_none())) {
+            return None;
+        }
         if k >= min_len.min(2) && lx.boundaries.word_at(rest) {
             stop_at = Some(k);
             break;
@@ -39,9 +53,6 @@ pub fn read_name(lx: &Lexicon, s: &str, strict: bool) -> Option<usize> {
         if k >= min_len.max(2) && lx.boundaries.is_single(c) {
             stop_at = Some(k);
             break;
-        }
-        if k == 0 && lx.boundaries.word_at(rest) {
-            return None;
         }
         ends.push(i + c.len_utf8());
         if k >= 5 {
@@ -54,20 +65,21 @@ pub fn read_name(lx: &Lexicon, s: &str, strict: bool) -> Option<usize> {
         None => 4,
     };
     let n = match stop_at {
-        Some(k) if k >= 2 && k <= max_len.max(4) => k,
+        Some(k) if k >= 2 && k <= max_len => k,
+        // Four characters after a one-character surname: ethnic names (白玛旺堆) that a
+        // delimiter closes, never a name running into a word (任专职副书记).
+        Some(4) if delimited && trust != Trust::Strict => 4,
         Some(_) => return None,
         // No boundary within reach: a Chinese name is surname plus at most two characters.
-        None if surname.is_some() && ends.len() > max_len => max_len,
-        None if ends.len() >= 2 && ends.len() <= 4 => ends.len(),
+        None if surname.is_some() && ends.len() > max_len && trust != Trust::Strict => max_len,
+        None if ends.len() >= 2 && ends.len() <= max_len && trust != Trust::Strict => ends.len(),
         None => return None,
     };
-    // Four-character names without a compound surname are transliterations (希奇莱马,
-    // 多吉次珠); accept them only where a boundary closed them.
-    if n == 4 && surname == Some(1) && stop_at.is_none() {
-        return None;
-    }
     Some(ends[n - 1])
 }
+
+/// Single characters that end a transliterated name (其他 boundaries such as 都 occur inside them).
+const DOTTED_STOPS: &str = "在和与等率到来对向为说是及同赴于将已也还并一";
 
 /// A transliterated name with a middle dot: 艾尔肯·吐尼亚孜.
 fn read_dotted(lx: &Lexicon, s: &str) -> Option<usize> {
@@ -81,7 +93,7 @@ fn read_dotted(lx: &Lexicon, s: &str) -> Option<usize> {
             }
             parts += 1;
             len_part = 0;
-        } else if parts > 0 && len_part >= 2 && (lx.boundaries.word_at(&s[i..]) || lx.boundaries.is_single(c)) {
+        } else if parts > 0 && len_part >= 2 && (lx.boundaries.word_at(&s[i..]) || DOTTED_STOPS.contains(c)) {
             break;
         } else if is_han(c) {
             len_part += 1;
@@ -137,7 +149,7 @@ mod tests {
     use super::*;
 
     fn name<'a>(s: &'a str) -> Option<&'a str> {
-        read_name(Lexicon::builtin(), s, false).map(|n| &s[..n])
+        read_name(Lexicon::builtin(), s, Trust::Title).map(|n| &s[..n])
     }
 
     #[test]
@@ -146,7 +158,10 @@ mod tests {
         assert_eq!(name("王浩和吉利集团董事长"), Some("王浩"));
         assert_eq!(name("胡和平,"), Some("胡和平"));
         assert_eq!(name("金莉陪同检查。"), Some("金莉"));
-        assert_eq!(name("希奇莱马一行"), Some("希奇莱马"));
+        assert_eq!(read_name(Lexicon::builtin(), "希奇莱马一行", Trust::Foreign), Some("希奇莱马".len()));
+        assert_eq!(name("出现变动"), None);
+        assert_eq!(name("任专职副书记"), None);
+        assert_eq!(name("努尔兰·阿不都满金,"), Some("努尔兰·阿不都满金"));
         assert_eq!(name("艾尔肯·吐尼亚孜在乌鲁木齐"), Some("艾尔肯·吐尼亚孜"));
         assert_eq!(name("李强3月17日主持"), Some("李强"));
         assert_eq!(name("欧阳杰摄"), Some("欧阳杰"));

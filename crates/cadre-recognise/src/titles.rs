@@ -6,7 +6,7 @@
 
 use crate::gazetteer::RegionMention;
 use crate::lexicon::Lexicon;
-use crate::names::{is_delimiter, read_byline, read_name};
+use crate::names::{is_delimiter, read_byline, read_name, Trust};
 use crate::posts::{Posts, Scope};
 use crate::{Found, NameMention, TitleOffice};
 
@@ -69,6 +69,13 @@ pub(crate) fn titled_names(
             region: None,
             org: None,
         };
+        // A post word that starts inside a short form is part of a word: 贵州|长期.
+        if regions.iter().any(|m| m.short && m.start < p.start && m.end > p.start && !text[m.start..m.end].ends_with('州')) {
+            continue;
+        }
+        if entry.word.ends_with('长') && ["期", "远", "效", "足", "久", "度", "寿", "短"].iter().any(|w| text[p.end..e].starts_with(w)) {
+            continue;
+        }
         // Region written right before (or overlapping) the post word.
         if let Some(m) = regions.iter().rev().find(|m| m.start < p.start && m.end >= p.start && m.end <= p.end) {
             let mut first = m.start;
@@ -88,7 +95,8 @@ pub(crate) fn titled_names(
             raw.start = first;
             raw.region = Some(pick);
         } else if matches!(entry.scope, Scope::Region | Scope::Org | Scope::Central) {
-            let org = org_before(lx, text, s, p.start);
+            let org = org_before(lx, text, s, p.start)
+                .filter(|(_, o)| entry.scope != Scope::Central || lx.countries.iter().any(|c| o.ends_with(c.as_str())));
             if let Some((start, name)) = org {
                 raw.start = start;
                 raw.region = regions.iter().find(|m| m.start == start).map(|m| m.region());
@@ -116,7 +124,16 @@ pub(crate) fn titled_names(
         if continues && !name_then_title(lx, after, next_start.unwrap() - p.end) {
             continue;
         }
-        let Some(n) = read_name(lx, after, false) else {
+        let foreign = chain.iter().any(|t| t.org.as_ref().is_some_and(|o| lx.countries.contains(o)))
+            || matches!(entry.word.as_str(), "总统" | "副总统" | "首相" | "国王" | "女王" | "王储" | "总督" | "议长");
+        let trust = if foreign { Trust::Foreign } else { Trust::Title };
+        // 调任河南省委副书记的陈润儿: the title describes the name after 的.
+        let (skip, name_len) = match read_name(lx, after, trust) {
+            Some(n) => (0, Some(n)),
+            None if after.starts_with('的') => (3, read_name(lx, &after[3..], Trust::Strict)),
+            None => (0, None),
+        };
+        let Some(n) = name_len else {
             // 习近平总书记, 习近平主席: the name before the title.
             if chain.len() == 1 && matches!(entry.word.as_str(), "总书记" | "主席" | "总理") {
                 if let Some((a, b)) = name_before(lx, text, s, chain[0].start) {
@@ -136,7 +153,7 @@ pub(crate) fn titled_names(
             chain.clear();
             continue;
         };
-        let (a, b) = (p.end, p.end + n);
+        let (a, b) = (p.end + skip, p.end + skip + n);
         let name = &text[a..b];
         if is_not_a_name(lx, name) {
             chain.clear();
@@ -146,6 +163,21 @@ pub(crate) fn titled_names(
             .drain(..)
             .map(|t| settle(lx, text, &t, si, &mut explicit, &mut prev_body, regions, home))
             .collect();
+        // 省委专职副书记石泰峰、胡和平、于伟国: the names of a list share the title.
+        let mut end = b;
+        while text[end..e].starts_with('、') {
+            let at = end + '、'.len_utf8();
+            let Some(n) = read_name(lx, &text[at..e], Trust::Strict) else { break };
+            if is_not_a_name(lx, &text[at..at + n]) {
+                break;
+            }
+            out.push(TitledName {
+                name: text[at..at + n].to_string(),
+                mention: NameMention { start: at, end: at + n, sentence: si, found: Found::Title },
+                offices: offices.clone(),
+            });
+            end = at + n;
+        }
         out.push(TitledName {
             name: name.to_string(),
             mention: NameMention { start: a, end: b, sentence: si, found: Found::Title },
@@ -178,7 +210,7 @@ fn org_gap(lx: &Lexicon, gap: &str) -> bool {
 
 /// 市长黄强在: is what follows `after` a name and then the next title? Then the chain ends here.
 fn name_then_title(lx: &Lexicon, after: &str, next_at: usize) -> bool {
-    read_name(lx, after, false).is_some_and(|n| n <= next_at && after[n..next_at].starts_with([',', '、']))
+    read_name(lx, after, Trust::Title).is_some_and(|n| n <= next_at && after[n..next_at].starts_with([',', '、']))
 }
 
 fn is_not_a_name(lx: &Lexicon, name: &str) -> bool {
@@ -410,8 +442,9 @@ pub(crate) fn untitled_names(lx: &Lexicon, text: &str, s: usize, e: usize) -> Ve
     let mut from = 0;
     while let Some(k) = sent[from..].find("领导") {
         let mut at = from + k + "领导".len();
+        let mut trust = Trust::Strict;
         loop {
-            let Some(n) = read_name(lx, &sent[at..], true) else { break };
+            let Some(n) = read_name(lx, &sent[at..], trust) else { break };
             let name = &sent[at..at + n];
             if is_not_a_name(lx, name) {
                 break;
@@ -420,14 +453,48 @@ pub(crate) fn untitled_names(lx: &Lexicon, text: &str, s: usize, e: usize) -> Ve
             at += n;
             if sent[at..].starts_with('、') {
                 at += '、'.len_utf8();
+                trust = Trust::Title;
             } else {
                 break;
             }
         }
         from = from + k + "领导".len();
     }
+    // A name opening a clause before a verb of its own: 谭雪峰主持召开, 史志军任淮安市委书记,
+    // 北京的苟仲文.
+    let mut starts: Vec<usize> = vec![0];
+    for (i, c) in sent.char_indices() {
+        if matches!(c, ',' | ';' | ':' | '、' | ' ' | '》' | '“' | '”' | '(' | ')') {
+            starts.push(i + c.len_utf8());
+        }
+    }
+    for m in lx.gazetteer.find(sent) {
+        if sent[m.end..].starts_with('的') {
+            starts.push(m.end + '的'.len_utf8());
+        }
+    }
+    for at in starts {
+        if at >= sent.len() {
+            continue;
+        }
+        let Some(n) = read_name(lx, &sent[at..], Trust::Strict) else { continue };
+        let name = &sent[at..at + n];
+        let next = &sent[at + n..];
+        let opens = CLAUSE_VERBS.iter().any(|v| next.starts_with(v))
+            || (sent[..at].ends_with('的') && next.starts_with([',', '、', '和', '。']));
+        if opens && !is_not_a_name(lx, name) {
+            out.push((s + at, s + at + n, Found::List));
+        }
+    }
     out
 }
+
+/// Verbs that, right after a clause-opening name, show it is a person's.
+const CLAUSE_VERBS: &[&str] = &[
+    "主持", "会见", "会晤", "出席", "率领", "率团", "率队", "带领", "调研", "考察", "视察", "表示", "指出", "强调",
+    "任", "出任", "调任", "当选", "接任", "履新", "出生", "生于", "一行", "同志", "介绍", "陪同", "参加", "看望",
+    "深入", "来到", "先后", "主政", "曾任", "历任", "现任", "说", "认为", "要求",
+];
 
 /// The document's own region: its dateline (新华社北京3月17日电, 本报杭州讯) or outlet
 /// (四川日报, 汉中日报讯). Returns (home, dateline).

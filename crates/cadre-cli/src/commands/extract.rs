@@ -30,7 +30,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut out = BufWriter::new(stdout.lock());
     let mut failed = 0usize;
     let mut batch: Vec<SourceDoc> = Vec::with_capacity(BATCH);
-    let mut flush = |batch: &mut Vec<SourceDoc>, out: &mut BufWriter<_>| -> anyhow::Result<()> {
+    let flush = |batch: &mut Vec<SourceDoc>, out: &mut BufWriter<_>| -> anyhow::Result<()> {
         let lines: Vec<String> = batch
             .par_iter()
             .map(|doc| {
