@@ -87,6 +87,20 @@ pub fn days(date: &str) -> Option<i64> {
     Some(era * 146097 + doe - 719468)
 }
 
+/// `YYYY-MM-DD` of days since 1970-01-01 (Howard Hinnant's algorithm).
+pub fn from_days(days: i64) -> String {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + if m <= 2 { 1 } else { 0 };
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
 /// Width of a bounds pair in days (0 for an exact day); used to prefer the
 /// most precise report of an event.
 pub fn width(start: &str, end: &str) -> i64 {
@@ -116,5 +130,8 @@ mod tests {
         assert_eq!(bounds("XXXX-03-05", None), None);
         assert_eq!(days("1970-01-02"), Some(1));
         assert_eq!(days("2024-03-01").unwrap() - days("2024-02-28").unwrap(), 2);
+        for d in ["1999-12-31", "2000-02-29", "2024-02-27", "1970-01-01"] {
+            assert_eq!(from_days(days(d).unwrap()), d);
+        }
     }
 }

@@ -13,6 +13,9 @@ use crate::{dates, fts, Error, IngestOutcome, IngestStatus, Result};
 /// Cooperation ties looked for in every sentence.
 pub const TIE_KEYWORDS: &[&str] = &["东西部协作", "对口支援", "对口合作", "对口帮扶", "结对帮扶", "结对"];
 
+/// Widest stored event date range considered when merging (a year, plus slack).
+const MAX_EVENT_SPAN_DAYS: i64 = 400;
+
 pub fn ingest(conn: &mut Connection, rec: &Record, hash: &str) -> Result<IngestOutcome> {
     if rec.id.trim().is_empty() {
         return Err(Error::Invalid("record without id".into()));
@@ -557,9 +560,12 @@ impl<'a> Writer<'a> {
                     let cands: Vec<(i64, Option<String>, Option<String>)> = {
                         let mut st = self.tx.prepare(
                             "SELECT id, place, office_post FROM events
-                             WHERE type = ?1 AND date_start IS NOT NULL AND date_start <= ?3 AND date_end >= ?2 ORDER BY id",
+                             WHERE type = ?1 AND date_start >= ?4 AND date_start <= ?3 AND date_end >= ?2 ORDER BY id",
                         )?;
-                        let rows = st.query_map(params![kind, ds, de], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+                        // The lower bound keeps the index scan short; it only
+                        // misses stored ranges wider than MAX_EVENT_SPAN_DAYS.
+                        let floor = dates::days(ds).map(|d| dates::from_days(d - MAX_EVENT_SPAN_DAYS)).unwrap_or_default();
+                        let rows = st.query_map(params![kind, ds, de, floor], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
                         rows.collect::<rusqlite::Result<_>>()?
                     };
                     for (c, their_place, their_post) in cands {
@@ -728,17 +734,6 @@ impl<'a> Writer<'a> {
 /// UTC time of ingest, `YYYY-MM-DDTHH:MM:SSZ` (no clock crate needed).
 fn now_string() -> String {
     let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0);
-    let days = secs.div_euclid(86_400);
     let rem = secs.rem_euclid(86_400);
-    // Days → civil date (Howard Hinnant's algorithm).
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + if m <= 2 { 1 } else { 0 };
-    format!("{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z", rem / 3600, rem % 3600 / 60, rem % 60)
+    format!("{}T{:02}:{:02}:{:02}Z", dates::from_days(secs.div_euclid(86_400)), rem / 3600, rem % 3600 / 60, rem % 60)
 }

@@ -25,7 +25,9 @@ const CENTRAL_POSTS: &[&str] = &[
 ///   leader (a participant with a `中央` office or a top central post);
 /// - `agreement`: plans and agreements named in documents, dated up to E,
 ///   about E's provinces (the document mentions at least two of them, or the
-///   only one), other than those signed at E itself.
+///   only one): signed at an earlier event, or named in a document dated up
+///   to E (plans recalled in E's own reports count; what is signed on E's
+///   day is E's outcome, not its background).
 pub fn background(conn: &Connection, event_id: i64) -> Result<Vec<BackgroundItem>> {
     let target = load_events(conn, &[event_id])?.pop().ok_or_else(|| Error::NotFound(format!("event {event_id}")))?;
     // Undated events are placed at their first document's reference date.
@@ -124,12 +126,12 @@ pub fn background(conn: &Connection, event_id: i64) -> Result<Vec<BackgroundItem
             "SELECT a.doc, coalesce(a.sentence, 0), coalesce(a.char_start, 0), coalesce(a.char_end, 0), coalesce(a.text, ''),
                     a.name, coalesce(e.date_start, d.ref_date)
              FROM agreements a JOIN documents d ON d.id = a.doc LEFT JOIN events e ON e.id = a.event
-             WHERE (a.event IS NULL OR a.event != ?1) AND coalesce(e.date_start, d.ref_date) <= ?2
+             WHERE (a.event IS NULL AND d.ref_date <= ?2) OR (a.event != ?1 AND e.date_start < ?3)
              ORDER BY coalesce(e.date_start, d.ref_date), d.seq",
         )?;
         let mut doc_provs: HashMap<String, BTreeSet<String>> = HashMap::new();
         let mut by_name: Vec<BackgroundItem> = Vec::new();
-        let rows = st.query_map(params![event_id, cutoff_end], |r| {
+        let rows = st.query_map(params![event_id, cutoff_end, cutoff], |r| {
             Ok((evidence_row(r)?, r.get::<_, String>(5)?, r.get::<_, Option<String>>(6)?))
         })?;
         for row in rows {
