@@ -40,7 +40,10 @@ fn single(date: &str, ref_date: Option<&str>) -> Option<(String, String)> {
             if !(1..=12).contains(&m) {
                 return None;
             }
-            Some((format!("{year:04}-{m:02}-01"), format!("{year:04}-{m:02}-{:02}", month_days(year, m))))
+            Some((
+                format!("{year:04}-{m:02}-01"),
+                format!("{year:04}-{m:02}-{:02}", month_days(year, m)),
+            ))
         }
         3 => {
             let m = num(parts[1])?;
@@ -122,11 +125,26 @@ mod tests {
 
     #[test]
     fn forms() {
-        assert_eq!(bounds("2024-02-27", None), Some(("2024-02-27".into(), "2024-02-27".into())));
-        assert_eq!(bounds("2024-02", None), Some(("2024-02-01".into(), "2024-02-29".into())));
-        assert_eq!(bounds("2023", None), Some(("2023-01-01".into(), "2023-12-31".into())));
-        assert_eq!(bounds("XXXX-03-05", Some("2021-07-01")), Some(("2021-03-05".into(), "2021-03-05".into())));
-        assert_eq!(bounds("2024-02-26/2024-02-28", None), Some(("2024-02-26".into(), "2024-02-28".into())));
+        assert_eq!(
+            bounds("2024-02-27", None),
+            Some(("2024-02-27".into(), "2024-02-27".into()))
+        );
+        assert_eq!(
+            bounds("2024-02", None),
+            Some(("2024-02-01".into(), "2024-02-29".into()))
+        );
+        assert_eq!(
+            bounds("2023", None),
+            Some(("2023-01-01".into(), "2023-12-31".into()))
+        );
+        assert_eq!(
+            bounds("XXXX-03-05", Some("2021-07-01")),
+            Some(("2021-03-05".into(), "2021-03-05".into()))
+        );
+        assert_eq!(
+            bounds("2024-02-26/2024-02-28", None),
+            Some(("2024-02-26".into(), "2024-02-28".into()))
+        );
         assert_eq!(bounds("XXXX-03-05", None), None);
         assert_eq!(days("1970-01-02"), Some(1));
         assert_eq!(days("2024-03-01").unwrap() - days("2024-02-28").unwrap(), 2);

@@ -63,14 +63,20 @@ pub fn export(conn: &Connection, format: ExportFormat, out: &mut dyn Write) -> R
 }
 
 fn all_events(conn: &Connection) -> Result<Vec<EventHit>> {
-    let mut st = conn.prepare("SELECT id FROM events ORDER BY date_start IS NULL, date_start, id")?;
-    let ids: Vec<i64> = st.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+    let mut st =
+        conn.prepare("SELECT id FROM events ORDER BY date_start IS NULL, date_start, id")?;
+    let ids: Vec<i64> = st
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
     load_events(conn, &ids)
 }
 
 fn all_office_ids(conn: &Connection) -> Result<Vec<i64>> {
-    let mut st = conn.prepare("SELECT id FROM offices ORDER BY person, coalesce(start, first_seen), id")?;
-    let ids = st.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+    let mut st =
+        conn.prepare("SELECT id FROM offices ORDER BY person, coalesce(start, first_seen), id")?;
+    let ids = st
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
     Ok(ids)
 }
 
@@ -109,7 +115,13 @@ fn csv(conn: &Connection, out: &mut dyn Write) -> Result<()> {
         let participants = e
             .participants
             .iter()
-            .map(|p| if p.roles.is_empty() { p.name.clone() } else { format!("{}({})", p.name, p.roles.join(",")) })
+            .map(|p| {
+                if p.roles.is_empty() {
+                    p.name.clone()
+                } else {
+                    format!("{}({})", p.name, p.roles.join(","))
+                }
+            })
             .collect::<Vec<_>>()
             .join(";");
         let mut row: BTreeMap<&str, String> = BTreeMap::new();
@@ -129,7 +141,13 @@ fn csv(conn: &Connection, out: &mut dyn Write) -> Result<()> {
             row.insert("title", of.title.clone());
         }
         row.insert("docs", e.docs.join(";"));
-        row.insert("evidence", e.evidence.first().map(|v| v.text.trim().to_string()).unwrap_or_default());
+        row.insert(
+            "evidence",
+            e.evidence
+                .first()
+                .map(|v| v.text.trim().to_string())
+                .unwrap_or_default(),
+        );
         write_csv_row(out, &row)?;
     }
     for t in load_terms(conn, &all_office_ids(conn)?)? {
@@ -147,14 +165,23 @@ fn csv(conn: &Connection, out: &mut dyn Write) -> Result<()> {
         let mut docs: Vec<&str> = t.evidence.iter().map(|v| v.doc.as_str()).collect();
         docs.dedup();
         row.insert("docs", docs.join(";"));
-        row.insert("evidence", t.evidence.first().map(|v| v.text.trim().to_string()).unwrap_or_default());
+        row.insert(
+            "evidence",
+            t.evidence
+                .first()
+                .map(|v| v.text.trim().to_string())
+                .unwrap_or_default(),
+        );
         write_csv_row(out, &row)?;
     }
     Ok(())
 }
 
 fn write_csv_row(out: &mut dyn Write, row: &BTreeMap<&str, String>) -> Result<()> {
-    let fields: Vec<String> = CSV_HEADER.iter().map(|c| csv_field(row.get(c).map(String::as_str).unwrap_or(""))).collect();
+    let fields: Vec<String> = CSV_HEADER
+        .iter()
+        .map(|c| csv_field(row.get(c).map(String::as_str).unwrap_or("")))
+        .collect();
     writeln!(out, "{}", fields.join(","))?;
     Ok(())
 }
@@ -202,14 +229,27 @@ fn graphml(conn: &Connection, out: &mut dyn Write) -> Result<()> {
         out,
         r#"<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">"#
     )?;
-    writeln!(out, r#"  <key id="label" for="node" attr.name="label" attr.type="string"/>"#)?;
-    writeln!(out, r#"  <key id="weight" for="edge" attr.name="weight" attr.type="double"/>"#)?;
+    writeln!(
+        out,
+        r#"  <key id="label" for="node" attr.name="label" attr.type="string"/>"#
+    )?;
+    writeln!(
+        out,
+        r#"  <key id="weight" for="edge" attr.name="weight" attr.type="double"/>"#
+    )?;
     writeln!(out, r#"  <graph id="meetings" edgedefault="undirected">"#)?;
     for (id, name) in &nodes {
-        writeln!(out, r#"    <node id="p{id}"><data key="label">{}</data></node>"#, xml_escape(name))?;
+        writeln!(
+            out,
+            r#"    <node id="p{id}"><data key="label">{}</data></node>"#,
+            xml_escape(name)
+        )?;
     }
     for (i, ((a, b), w)) in edges.iter().enumerate() {
-        writeln!(out, r#"    <edge id="e{i}" source="p{a}" target="p{b}"><data key="weight">{w}</data></edge>"#)?;
+        writeln!(
+            out,
+            r#"    <edge id="e{i}" source="p{a}" target="p{b}"><data key="weight">{w}</data></edge>"#
+        )?;
     }
     writeln!(out, "  </graph>")?;
     writeln!(out, "</graphml>")?;

@@ -40,7 +40,10 @@ pub fn match_query(query: &str) -> Option<String> {
         .split_whitespace()
         .map(|term| {
             let seg = segment(term);
-            let toks: Vec<&str> = seg.split(|c: char| !c.is_alphanumeric()).filter(|t| !t.is_empty()).collect();
+            let toks: Vec<&str> = seg
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|t| !t.is_empty())
+                .collect();
             toks.join(" ")
         })
         .filter(|p| !p.is_empty())
@@ -61,7 +64,10 @@ mod tests {
     fn unigrams() {
         assert_eq!(segment("刘宁在GDP会上").trim(), "刘 宁 在 GDP 会 上");
         assert_eq!(match_query("刘宁").as_deref(), Some("\"刘 宁\""));
-        assert_eq!(match_query("刘宁 广西").as_deref(), Some("\"刘 宁\" AND \"广 西\""));
+        assert_eq!(
+            match_query("刘宁 广西").as_deref(),
+            Some("\"刘 宁\" AND \"广 西\"")
+        );
         assert_eq!(match_query("  "), None);
     }
 }

@@ -11,7 +11,14 @@ use crate::regions::Regions;
 use crate::{dates, fts, Error, IngestOutcome, IngestStatus, Result};
 
 /// Cooperation ties looked for in every sentence.
-pub const TIE_KEYWORDS: &[&str] = &["东西部协作", "对口支援", "对口合作", "对口帮扶", "结对帮扶", "结对"];
+pub const TIE_KEYWORDS: &[&str] = &[
+    "东西部协作",
+    "对口支援",
+    "对口合作",
+    "对口帮扶",
+    "结对帮扶",
+    "结对",
+];
 
 /// Widest stored event date range considered when merging (a year, plus slack).
 const MAX_EVENT_SPAN_DAYS: i64 = 400;
@@ -24,7 +31,11 @@ pub fn ingest(conn: &mut Connection, rec: &Record, hash: &str) -> Result<IngestO
     // (busy_timeout) instead of failing half-way.
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let existing: Option<String> = tx
-        .query_row("SELECT content_hash FROM documents WHERE id = ?1", [&rec.id], |r| r.get(0))
+        .query_row(
+            "SELECT content_hash FROM documents WHERE id = ?1",
+            [&rec.id],
+            |r| r.get(0),
+        )
         .optional()?;
     let status = match existing {
         Some(h) if h == hash => {
@@ -51,10 +62,26 @@ pub fn ingest(conn: &mut Connection, rec: &Record, hash: &str) -> Result<IngestO
 /// Deletes everything read from a document (keeping its `documents` row),
 /// then repairs the merged facts it contributed to.
 pub(crate) fn delete_doc_facts(tx: &Transaction, doc: &str) -> Result<()> {
-    let events: Vec<i64> = collect(tx, "SELECT DISTINCT event FROM event_reports WHERE doc = ?1", doc)?;
-    let offices: Vec<i64> = collect(tx, "SELECT DISTINCT office FROM office_evidence WHERE doc = ?1", doc)?;
-    let persons: Vec<i64> = collect(tx, "SELECT DISTINCT person FROM doc_persons WHERE doc = ?1", doc)?;
-    let seq: Option<i64> = tx.query_row("SELECT seq FROM documents WHERE id = ?1", [doc], |r| r.get(0)).optional()?;
+    let events: Vec<i64> = collect(
+        tx,
+        "SELECT DISTINCT event FROM event_reports WHERE doc = ?1",
+        doc,
+    )?;
+    let offices: Vec<i64> = collect(
+        tx,
+        "SELECT DISTINCT office FROM office_evidence WHERE doc = ?1",
+        doc,
+    )?;
+    let persons: Vec<i64> = collect(
+        tx,
+        "SELECT DISTINCT person FROM doc_persons WHERE doc = ?1",
+        doc,
+    )?;
+    let seq: Option<i64> = tx
+        .query_row("SELECT seq FROM documents WHERE id = ?1", [doc], |r| {
+            r.get(0)
+        })
+        .optional()?;
     if let Some(seq) = seq {
         tx.execute("DELETE FROM documents_fts WHERE rowid = ?1", [seq])?;
     }
@@ -79,7 +106,11 @@ pub(crate) fn delete_doc_facts(tx: &Transaction, doc: &str) -> Result<()> {
         refresh_office(tx, o)?;
     }
     for p in persons {
-        let used: i64 = tx.query_row("SELECT count(*) FROM doc_persons WHERE person = ?1", [p], |r| r.get(0))?;
+        let used: i64 = tx.query_row(
+            "SELECT count(*) FROM doc_persons WHERE person = ?1",
+            [p],
+            |r| r.get(0),
+        )?;
         if used == 0 {
             tx.execute("DELETE FROM persons WHERE id = ?1", [p])?;
         }
@@ -96,11 +127,19 @@ fn collect(tx: &Transaction, sql: &str, doc: &str) -> Result<Vec<i64>> {
 /// Recomputes an event's date and place from its remaining reports (the most
 /// precise date wins), or deletes it when no document reports it any more.
 pub(crate) fn refresh_event(tx: &Transaction, event: i64) -> Result<()> {
-    type Report = (Option<String>, Option<String>, Option<String>, Option<String>, Option<String>);
+    type Report = (
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+    );
     let mut st =
         tx.prepare("SELECT date, date_start, date_end, place, place_code FROM event_reports WHERE event = ?1 ORDER BY rowid")?;
     let reports: Vec<Report> = st
-        .query_map([event], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?
+        .query_map([event], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+        })?
         .collect::<rusqlite::Result<_>>()?;
     if reports.is_empty() {
         tx.execute("DELETE FROM events WHERE id = ?1", [event])?;
@@ -116,7 +155,11 @@ pub(crate) fn refresh_event(tx: &Transaction, event: i64) -> Result<()> {
     let (place, place_code) = if best.3.is_some() {
         (best.3.clone(), best.4.clone())
     } else {
-        reports.iter().find(|r| r.3.is_some()).map(|r| (r.3.clone(), r.4.clone())).unwrap_or((None, None))
+        reports
+            .iter()
+            .find(|r| r.3.is_some())
+            .map(|r| (r.3.clone(), r.4.clone()))
+            .unwrap_or((None, None))
     };
     tx.execute(
         "UPDATE events SET date = ?2, date_start = ?3, date_end = ?4, place = ?5, place_code = ?6 WHERE id = ?1",
@@ -141,10 +184,11 @@ pub(crate) fn refresh_office(tx: &Transaction, office: i64) -> Result<()> {
         [office],
         |r| r.get(0),
     )?;
-    let end: Option<String> =
-        tx.query_row("SELECT max(date) FROM office_evidence WHERE office = ?1 AND source = 'removal'", [office], |r| {
-            r.get(0)
-        })?;
+    let end: Option<String> = tx.query_row(
+        "SELECT max(date) FROM office_evidence WHERE office = ?1 AND source = 'removal'",
+        [office],
+        |r| r.get(0),
+    )?;
     tx.execute(
         "UPDATE offices SET first_seen = ?2, last_seen = ?3, start = ?4, end = ?5 WHERE id = ?1",
         params![office, first, last, start, end],
@@ -153,7 +197,10 @@ pub(crate) fn refresh_office(tx: &Transaction, office: i64) -> Result<()> {
 }
 
 fn role_name(r: Role) -> String {
-    serde_json::to_value(r).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
+    serde_json::to_value(r)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
 }
 
 /// State while writing one record.
@@ -178,7 +225,10 @@ struct Writer<'a> {
 impl<'a> Writer<'a> {
     fn new(tx: &'a Transaction<'a>, rec: &'a Record) -> Self {
         let ref_date = rec.reference_date.clone().or_else(|| rec.published.clone());
-        let ref_day = ref_date.as_deref().and_then(|d| dates::bounds(d, None)).map(|(s, _)| s);
+        let ref_day = ref_date
+            .as_deref()
+            .and_then(|d| dates::bounds(d, None))
+            .map(|(s, _)| s);
         Writer {
             tx,
             rec,
@@ -224,10 +274,15 @@ impl<'a> Writer<'a> {
                      text = ?7, fingerprint = ?8, n_facts = 0, ingested_at = ?9 WHERE id = ?1",
                     params![rec.id, rec.url, rec.title, rec.published, self.ref_date, hash, rec.text, merge::fingerprint_hex(&sig), now],
                 )?;
-                tx.query_row("SELECT seq FROM documents WHERE id = ?1", [&rec.id], |r| r.get(0))?
+                tx.query_row("SELECT seq FROM documents WHERE id = ?1", [&rec.id], |r| {
+                    r.get(0)
+                })?
             }
             _ => {
-                let seq: i64 = tx.query_row("SELECT coalesce(max(seq), 0) + 1 FROM documents", [], |r| r.get(0))?;
+                let seq: i64 =
+                    tx.query_row("SELECT coalesce(max(seq), 0) + 1 FROM documents", [], |r| {
+                        r.get(0)
+                    })?;
                 tx.execute(
                     "INSERT INTO documents (id, seq, url, title, published, ref_date, content_hash, text, fingerprint, n_facts, ingested_at)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 0, ?10)",
@@ -238,22 +293,31 @@ impl<'a> Writer<'a> {
         };
         tx.execute(
             "INSERT INTO documents_fts (rowid, title, body) VALUES (?1, ?2, ?3)",
-            params![seq, fts::segment(rec.title.as_deref().unwrap_or("")), fts::segment(&rec.text)],
+            params![
+                seq,
+                fts::segment(rec.title.as_deref().unwrap_or("")),
+                fts::segment(&rec.text)
+            ],
         )?;
         {
-            let mut st = tx.prepare("INSERT OR IGNORE INTO doc_bands (band_key, doc) VALUES (?1, ?2)")?;
+            let mut st =
+                tx.prepare("INSERT OR IGNORE INTO doc_bands (band_key, doc) VALUES (?1, ?2)")?;
             for b in &bands {
                 st.execute(params![b, rec.id])?;
             }
         }
         if let Some((orig, sim)) = &original {
-            tx.execute("INSERT INTO reprints (doc, original, similarity) VALUES (?1, ?2, ?3)", params![rec.id, orig, sim])?;
+            tx.execute(
+                "INSERT INTO reprints (doc, original, similarity) VALUES (?1, ?2, ?3)",
+                params![rec.id, orig, sim],
+            )?;
         }
 
         self.collect_doc_regions()?;
         self.resolve_persons()?;
         self.write_offices()?;
-        let (events_new, events_merged) = self.write_events(original.as_ref().map(|(o, _)| o.as_str()))?;
+        let (events_new, events_merged) =
+            self.write_events(original.as_ref().map(|(o, _)| o.as_str()))?;
         self.write_agreement_entities()?;
         self.write_ties()?;
 
@@ -263,7 +327,10 @@ impl<'a> Writer<'a> {
         for e in std::mem::take(&mut self.touched_events) {
             refresh_event(tx, e)?;
         }
-        tx.execute("UPDATE documents SET n_facts = ?2 WHERE id = ?1", params![rec.id, self.n_facts])?;
+        tx.execute(
+            "UPDATE documents SET n_facts = ?2 WHERE id = ?1",
+            params![rec.id, self.n_facts],
+        )?;
         Ok(IngestOutcome {
             doc: rec.id.clone(),
             status,
@@ -276,10 +343,16 @@ impl<'a> Writer<'a> {
 
     /// The stored document this one is a near-duplicate of (the root of its
     /// reprint chain), with the exact shingle Jaccard.
-    fn find_original(&self, shingles: &HashSet<u64>, bands: &[i64]) -> Result<Option<(String, f64)>> {
+    fn find_original(
+        &self,
+        shingles: &HashSet<u64>,
+        bands: &[i64],
+    ) -> Result<Option<(String, f64)>> {
         let mut candidates: BTreeSet<String> = BTreeSet::new();
         {
-            let mut st = self.tx.prepare("SELECT doc FROM doc_bands WHERE band_key = ?1 AND doc != ?2")?;
+            let mut st = self
+                .tx
+                .prepare("SELECT doc FROM doc_bands WHERE band_key = ?1 AND doc != ?2")?;
             for b in bands {
                 for d in st.query_map(params![b, self.rec.id], |r| r.get::<_, String>(0))? {
                     candidates.insert(d?);
@@ -288,20 +361,38 @@ impl<'a> Writer<'a> {
         }
         let mut best: Option<(String, f64)> = None;
         for cand in candidates {
-            let text: String = self.tx.query_row("SELECT text FROM documents WHERE id = ?1", [&cand], |r| r.get(0))?;
+            let text: String =
+                self.tx
+                    .query_row("SELECT text FROM documents WHERE id = ?1", [&cand], |r| {
+                        r.get(0)
+                    })?;
             let j = merge::jaccard(shingles, &merge::shingles(&text));
-            if j >= merge::REPRINT_JACCARD && best.as_ref().map_or(true, |(_, bj)| j > *bj) {
+            if j >= merge::REPRINT_JACCARD && !best.as_ref().is_some_and(|(_, bj)| j <= *bj) {
                 best = Some((cand, j));
             }
         }
-        let Some((cand, j)) = best else { return Ok(None) };
-        let root: Option<String> =
-            self.tx.query_row("SELECT original FROM reprints WHERE doc = ?1", [&cand], |r| r.get(0)).optional()?;
-        Ok(Some((root.filter(|r| r != &self.rec.id).unwrap_or(cand), j)))
+        let Some((cand, j)) = best else {
+            return Ok(None);
+        };
+        let root: Option<String> = self
+            .tx
+            .query_row(
+                "SELECT original FROM reprints WHERE doc = ?1",
+                [&cand],
+                |r| r.get(0),
+            )
+            .optional()?;
+        Ok(Some((
+            root.filter(|r| r != &self.rec.id).unwrap_or(cand),
+            j,
+        )))
     }
 
     fn add_doc_region(&mut self, code: &str) -> Result<()> {
-        self.tx.execute("INSERT OR IGNORE INTO doc_regions (doc, code) VALUES (?1, ?2)", params![self.rec.id, code])?;
+        self.tx.execute(
+            "INSERT OR IGNORE INTO doc_regions (doc, code) VALUES (?1, ?2)",
+            params![self.rec.id, code],
+        )?;
         if let Some(p) = Regions::province(code) {
             self.doc_provinces.insert(p.to_string());
         }
@@ -313,7 +404,12 @@ impl<'a> Writer<'a> {
         let mut codes: BTreeSet<String> = BTreeSet::new();
         for e in &rec.entities {
             if e.kind == EntityKind::Region {
-                if let Some(c) = e.code.clone().filter(|c| self.regions.region(c).is_some()).or_else(|| self.regions.resolve(&e.name)) {
+                if let Some(c) = e
+                    .code
+                    .clone()
+                    .filter(|c| self.regions.region(c).is_some())
+                    .or_else(|| self.regions.resolve(&e.name))
+                {
                     codes.insert(c);
                 }
             }
@@ -325,7 +421,12 @@ impl<'a> Writer<'a> {
         }
         for p in &rec.persons {
             for o in &p.offices {
-                if let Some(c) = o.office.jurisdiction.as_deref().and_then(|j| self.regions.resolve(j)) {
+                if let Some(c) = o
+                    .office
+                    .jurisdiction
+                    .as_deref()
+                    .and_then(|j| self.regions.resolve(j))
+                {
                     codes.insert(c);
                 }
             }
@@ -338,7 +439,10 @@ impl<'a> Writer<'a> {
 
     fn office_key_new(&self, o: &Office) -> OfficeKey {
         let jurisdiction = o.jurisdiction.clone().unwrap_or_default();
-        let province = self.regions.resolve(&jurisdiction).and_then(|c| Regions::province(&c).map(str::to_string));
+        let province = self
+            .regions
+            .resolve(&jurisdiction)
+            .and_then(|c| Regions::province(&c).map(str::to_string));
         OfficeKey {
             jurisdiction,
             province,
@@ -359,7 +463,10 @@ impl<'a> Writer<'a> {
             let b: Option<String> = r.get(4)?;
             Ok(OfficeKey {
                 jurisdiction: r.get(0)?,
-                province: code.as_deref().and_then(Regions::province).map(str::to_string),
+                province: code
+                    .as_deref()
+                    .and_then(Regions::province)
+                    .map(str::to_string),
                 controlled: post != "other",
                 span: match (a, b) {
                     (Some(a), Some(b)) => Some((a, b)),
@@ -389,7 +496,10 @@ impl<'a> Writer<'a> {
                 order.push(name.clone());
                 how.insert(name.clone(), p.how.clone());
             }
-            offices.entry(name).or_default().extend(p.offices.iter().map(|o| &o.office));
+            offices
+                .entry(name)
+                .or_default()
+                .extend(p.offices.iter().map(|o| &o.office));
         }
         for ev in &rec.events {
             for part in &ev.participants {
@@ -412,26 +522,39 @@ impl<'a> Writer<'a> {
             }
         }
         for name in order {
-            let new_keys: Vec<OfficeKey> = offices[&name].iter().map(|o| self.office_key_new(o)).collect();
+            let new_keys: Vec<OfficeKey> = offices[&name]
+                .iter()
+                .map(|o| self.office_key_new(o))
+                .collect();
             let cands: Vec<i64> = {
-                let mut st = self.tx.prepare("SELECT id FROM persons WHERE name = ?1 ORDER BY id")?;
+                let mut st = self
+                    .tx
+                    .prepare("SELECT id FROM persons WHERE name = ?1 ORDER BY id")?;
                 let rows = st.query_map([&name], |r| r.get(0))?;
                 rows.collect::<rusqlite::Result<_>>()?
             };
             let mut best: Option<((u32, bool, i64), i64)> = None;
             for c in cands {
                 let old = self.stored_office_keys(c)?;
-                let Some(score) = merge::person_score(&new_keys, &old) else { continue };
-                let near = old.iter().any(|k| k.province.as_ref().is_some_and(|p| self.doc_provinces.contains(p)));
+                let Some(score) = merge::person_score(&new_keys, &old) else {
+                    continue;
+                };
+                let near = old.iter().any(|k| {
+                    k.province
+                        .as_ref()
+                        .is_some_and(|p| self.doc_provinces.contains(p))
+                });
                 let key = (score, near, -c);
-                if best.as_ref().map_or(true, |(bk, _)| key > *bk) {
-                    best = Some((key, c));
+                match &best {
+                    Some((bk, _)) if *bk >= key => {}
+                    _ => best = Some((key, c)),
                 }
             }
             let id = match best {
                 Some((_, id)) => id,
                 None => {
-                    self.tx.execute("INSERT INTO persons (name) VALUES (?1)", [&name])?;
+                    self.tx
+                        .execute("INSERT INTO persons (name) VALUES (?1)", [&name])?;
                     self.persons_new += 1;
                     self.tx.last_insert_rowid()
                 }
@@ -448,7 +571,11 @@ impl<'a> Writer<'a> {
     fn upsert_office(&mut self, person: i64, o: &Office) -> Result<i64> {
         let jurisdiction = o.jurisdiction.clone().unwrap_or_default();
         let code = self.regions.resolve(&jurisdiction);
-        let title_key = if o.post == "other" { o.title.as_str() } else { "" };
+        let title_key = if o.post == "other" {
+            o.title.as_str()
+        } else {
+            ""
+        };
         self.tx.execute(
             "INSERT INTO offices (person, jurisdiction, jurisdiction_code, post, title_key, title)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6)
@@ -465,7 +592,16 @@ impl<'a> Writer<'a> {
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn office_evidence(&mut self, office: i64, sentence: usize, start: usize, end: usize, text: &str, date: Option<&str>, source: &str) -> Result<()> {
+    fn office_evidence(
+        &mut self,
+        office: i64,
+        sentence: usize,
+        start: usize,
+        end: usize,
+        text: &str,
+        date: Option<&str>,
+        source: &str,
+    ) -> Result<()> {
         self.tx.execute(
             "INSERT INTO office_evidence (office, doc, sentence, char_start, char_end, text, date, source)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
@@ -481,29 +617,51 @@ impl<'a> Writer<'a> {
         let rec = self.rec;
         let mut sentence_dates: HashMap<(usize, String), String> = HashMap::new();
         for ev in &rec.events {
-            let Some(day) = ev.date.as_deref().and_then(|d| dates::bounds(d, self.ref_date.as_deref())).filter(|(s, e)| s == e) else {
+            let Some(day) = ev
+                .date
+                .as_deref()
+                .and_then(|d| dates::bounds(d, self.ref_date.as_deref()))
+                .filter(|(s, e)| s == e)
+            else {
                 continue;
             };
             for e in &ev.evidence {
                 for p in &ev.participants {
-                    sentence_dates.entry((e.sentence, p.name.trim().to_string())).or_insert_with(|| day.0.clone());
+                    sentence_dates
+                        .entry((e.sentence, p.name.trim().to_string()))
+                        .or_insert_with(|| day.0.clone());
                 }
             }
         }
         for p in &rec.persons {
-            let Some(&pid) = self.persons.get(p.name.trim()) else { continue };
+            let Some(&pid) = self.persons.get(p.name.trim()) else {
+                continue;
+            };
             for of in &p.offices {
                 let id = self.upsert_office(pid, &of.office)?;
-                let date = sentence_dates.get(&(of.evidence.sentence, p.name.trim().to_string())).cloned().or_else(|| self.ref_day.clone());
+                let date = sentence_dates
+                    .get(&(of.evidence.sentence, p.name.trim().to_string()))
+                    .cloned()
+                    .or_else(|| self.ref_day.clone());
                 let ev = &of.evidence;
-                self.office_evidence(id, ev.sentence, ev.span.start, ev.span.end, &ev.text, date.as_deref(), "title")?;
+                self.office_evidence(
+                    id,
+                    ev.sentence,
+                    ev.span.start,
+                    ev.span.end,
+                    &ev.text,
+                    date.as_deref(),
+                    "title",
+                )?;
             }
         }
         Ok(())
     }
 
     fn participant_set(&self, event: i64) -> Result<HashSet<i64>> {
-        let mut st = self.tx.prepare("SELECT DISTINCT person FROM event_participants WHERE event = ?1")?;
+        let mut st = self
+            .tx
+            .prepare("SELECT DISTINCT person FROM event_participants WHERE event = ?1")?;
         let rows = st.query_map([event], |r| r.get(0))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
@@ -514,11 +672,17 @@ impl<'a> Writer<'a> {
         let mut used: HashSet<i64> = HashSet::new();
         for ev in &rec.events {
             let kind = ev.kind.as_str();
-            let date_bounds = ev.date.as_deref().and_then(|d| dates::bounds(d, self.ref_date.as_deref()));
+            let date_bounds = ev
+                .date
+                .as_deref()
+                .and_then(|d| dates::bounds(d, self.ref_date.as_deref()));
             let place = ev.place.as_deref().map(str::trim).filter(|p| !p.is_empty());
             let place_code = place.and_then(|p| self.regions.resolve(p));
-            let persons: HashSet<i64> =
-                ev.participants.iter().filter_map(|p| self.persons.get(p.name.trim()).copied()).collect();
+            let persons: HashSet<i64> = ev
+                .participants
+                .iter()
+                .filter_map(|p| self.persons.get(p.name.trim()).copied())
+                .collect();
             let texts: HashSet<&str> = ev.evidence.iter().map(|e| e.text.trim()).collect();
 
             let mut found: Option<(f64, i64)> = None;
@@ -536,9 +700,12 @@ impl<'a> Writer<'a> {
                         continue;
                     }
                     let theirs = self.participant_set(c)?;
-                    let mut score = merge::event_match_score(&persons, &theirs, None, None).unwrap_or(0.0);
+                    let mut score =
+                        merge::event_match_score(&persons, &theirs, None, None).unwrap_or(0.0);
                     let shared_text: bool = {
-                        let mut st = self.tx.prepare("SELECT text FROM event_evidence WHERE event = ?1")?;
+                        let mut st = self
+                            .tx
+                            .prepare("SELECT text FROM event_evidence WHERE event = ?1")?;
                         let rows = st.query_map([c], |r| r.get::<_, String>(0))?;
                         let mut any = false;
                         for t in rows {
@@ -549,7 +716,7 @@ impl<'a> Writer<'a> {
                     if shared_text {
                         score += 1.0;
                     }
-                    if score > 0.0 && found.map_or(true, |(s, _)| score > s) {
+                    if score > 0.0 && !found.is_some_and(|(s, _)| score <= s) {
                         found = Some((score, c));
                     }
                 }
@@ -564,8 +731,12 @@ impl<'a> Writer<'a> {
                         )?;
                         // The lower bound keeps the index scan short; it only
                         // misses stored ranges wider than MAX_EVENT_SPAN_DAYS.
-                        let floor = dates::days(ds).map(|d| dates::from_days(d - MAX_EVENT_SPAN_DAYS)).unwrap_or_default();
-                        let rows = st.query_map(params![kind, ds, de, floor], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+                        let floor = dates::days(ds)
+                            .map(|d| dates::from_days(d - MAX_EVENT_SPAN_DAYS))
+                            .unwrap_or_default();
+                        let rows = st.query_map(params![kind, ds, de, floor], |r| {
+                            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+                        })?;
                         rows.collect::<rusqlite::Result<_>>()?
                     };
                     for (c, their_place, their_post) in cands {
@@ -578,8 +749,13 @@ impl<'a> Writer<'a> {
                             }
                         }
                         let theirs = self.participant_set(c)?;
-                        if let Some(s) = merge::event_match_score(&persons, &theirs, place, their_place.as_deref()) {
-                            if found.map_or(true, |(bs, _)| s > bs) {
+                        if let Some(s) = merge::event_match_score(
+                            &persons,
+                            &theirs,
+                            place,
+                            their_place.as_deref(),
+                        ) {
+                            if !found.is_some_and(|(bs, _)| s <= bs) {
                                 found = Some((s, c));
                             }
                         }
@@ -594,7 +770,11 @@ impl<'a> Writer<'a> {
                 }
                 None => {
                     let (oj, op, ot) = match &ev.office {
-                        Some(o) => (o.jurisdiction.clone(), Some(o.post.clone()), Some(o.title.clone())),
+                        Some(o) => (
+                            o.jurisdiction.clone(),
+                            Some(o.post.clone()),
+                            Some(o.title.clone()),
+                        ),
                         None => (None, None, None),
                     };
                     self.tx.execute(
@@ -631,7 +811,9 @@ impl<'a> Writer<'a> {
                 ],
             )?;
             for part in &ev.participants {
-                let Some(&pid) = self.persons.get(part.name.trim()) else { continue };
+                let Some(&pid) = self.persons.get(part.name.trim()) else {
+                    continue;
+                };
                 let mut roles: Vec<String> = part.roles.iter().map(|r| role_name(*r)).collect();
                 roles.sort();
                 roles.dedup();
@@ -664,23 +846,46 @@ impl<'a> Writer<'a> {
                 )?;
             }
             // Appointments and removals give terms their start and end.
-            if let (Some(office), EventType::Appointment | EventType::Removal) = (&ev.office, ev.kind) {
-                let source = if ev.kind == EventType::Appointment { "appointment" } else { "removal" };
+            if let (Some(office), EventType::Appointment | EventType::Removal) =
+                (&ev.office, ev.kind)
+            {
+                let source = if ev.kind == EventType::Appointment {
+                    "appointment"
+                } else {
+                    "removal"
+                };
                 let subjects: Vec<&str> = {
-                    let s: Vec<&str> =
-                        ev.participants.iter().filter(|p| p.roles.contains(&Role::Subject)).map(|p| p.name.trim()).collect();
+                    let s: Vec<&str> = ev
+                        .participants
+                        .iter()
+                        .filter(|p| p.roles.contains(&Role::Subject))
+                        .map(|p| p.name.trim())
+                        .collect();
                     if s.is_empty() {
                         ev.participants.iter().map(|p| p.name.trim()).collect()
                     } else {
                         s
                     }
                 };
-                let date = date_bounds.as_ref().map(|b| b.0.clone()).or_else(|| self.ref_day.clone());
+                let date = date_bounds
+                    .as_ref()
+                    .map(|b| b.0.clone())
+                    .or_else(|| self.ref_day.clone());
                 for name in subjects {
-                    let Some(&pid) = self.persons.get(name) else { continue };
+                    let Some(&pid) = self.persons.get(name) else {
+                        continue;
+                    };
                     let oid = self.upsert_office(pid, office)?;
                     for e in &ev.evidence {
-                        self.office_evidence(oid, e.sentence, e.span.start, e.span.end, &e.text, date.as_deref(), source)?;
+                        self.office_evidence(
+                            oid,
+                            e.sentence,
+                            e.span.start,
+                            e.span.end,
+                            &e.text,
+                            date.as_deref(),
+                            source,
+                        )?;
                     }
                 }
             }
@@ -691,7 +896,11 @@ impl<'a> Writer<'a> {
     /// Plans and agreements named anywhere in the text (《…》 entities).
     fn write_agreement_entities(&mut self) -> Result<()> {
         let rec = self.rec;
-        for ent in rec.entities.iter().filter(|e| e.kind == EntityKind::Agreement) {
+        for ent in rec
+            .entities
+            .iter()
+            .filter(|e| e.kind == EntityKind::Agreement)
+        {
             let name = ent.name.trim_matches(['《', '》']);
             if name.is_empty() {
                 continue;
@@ -733,7 +942,16 @@ impl<'a> Writer<'a> {
 
 /// UTC time of ingest, `YYYY-MM-DDTHH:MM:SSZ` (no clock crate needed).
 fn now_string() -> String {
-    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0);
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0);
     let rem = secs.rem_euclid(86_400);
-    format!("{}T{:02}:{:02}:{:02}Z", dates::from_days(secs.div_euclid(86_400)), rem / 3600, rem % 3600 / 60, rem % 60)
+    format!(
+        "{}T{:02}:{:02}:{:02}Z",
+        dates::from_days(secs.div_euclid(86_400)),
+        rem / 3600,
+        rem % 3600 / 60,
+        rem % 60
+    )
 }

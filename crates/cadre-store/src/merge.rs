@@ -79,7 +79,10 @@ pub fn fingerprint(sh: &HashSet<u64>) -> Vec<u64> {
     (0..MINHASH)
         .map(|i| {
             let seed = splitmix(i as u64 + 1);
-            sh.iter().map(|h| splitmix(h ^ seed)).min().unwrap_or(u64::MAX)
+            sh.iter()
+                .map(|h| splitmix(h ^ seed))
+                .min()
+                .unwrap_or(u64::MAX)
         })
         .collect()
 }
@@ -114,7 +117,12 @@ pub fn overlaps(a: (&str, &str), b: (&str, &str)) -> bool {
 /// Both with persons → Jaccard of person ids ≥ 0.5. Both without persons →
 /// same (non-empty) place. One with and one without → not merged: nothing
 /// says they are the same.
-pub fn event_match_score(a: &HashSet<i64>, b: &HashSet<i64>, place_a: Option<&str>, place_b: Option<&str>) -> Option<f64> {
+pub fn event_match_score(
+    a: &HashSet<i64>,
+    b: &HashSet<i64>,
+    place_a: Option<&str>,
+    place_b: Option<&str>,
+) -> Option<f64> {
     if a.is_empty() && b.is_empty() {
         return match (place_a, place_b) {
             (Some(x), Some(y)) if !x.is_empty() && x == y => Some(1.0),
@@ -158,7 +166,9 @@ pub fn person_score(new: &[OfficeKey], old: &[OfficeKey]) -> Option<u32> {
     let shared = new.iter().any(|n| {
         old.iter().any(|o| {
             (n.province.is_some() && n.province == o.province)
-                || (!n.jurisdiction.is_empty() && n.jurisdiction == o.jurisdiction && n.jurisdiction != "中央")
+                || (!n.jurisdiction.is_empty()
+                    && n.jurisdiction == o.jurisdiction
+                    && n.jurisdiction != "中央")
         })
     });
     if shared {
@@ -173,8 +183,15 @@ pub fn person_score(new: &[OfficeKey], old: &[OfficeKey]) -> Option<u32> {
         if !(a.controlled && b.controlled) {
             return false;
         }
-        let (Some((a0, a1)), Some((b0, b1))) = (&a.span, &b.span) else { return false };
-        let gap = match (dates::days(a0), dates::days(a1), dates::days(b0), dates::days(b1)) {
+        let (Some((a0, a1)), Some((b0, b1))) = (&a.span, &b.span) else {
+            return false;
+        };
+        let gap = match (
+            dates::days(a0),
+            dates::days(a1),
+            dates::days(b0),
+            dates::days(b1),
+        ) {
             (Some(a0), Some(a1), Some(b0), Some(b1)) => {
                 if a1 < b0 {
                     b0 - a1
@@ -188,7 +205,10 @@ pub fn person_score(new: &[OfficeKey], old: &[OfficeKey]) -> Option<u32> {
         };
         gap >= CAREER_MOVE_DAYS
     };
-    if new_loc.iter().all(|a| old_loc.iter().all(|b| far_apart(a, b))) {
+    if new_loc
+        .iter()
+        .all(|a| old_loc.iter().all(|b| far_apart(a, b)))
+    {
         Some(1)
     } else {
         None
@@ -224,14 +244,23 @@ mod tests {
     #[test]
     fn persons() {
         let gd = key("广东省", Some("44"), Some(("2024-01-01", "2024-03-01")));
-        let gx = key("广西壮族自治区", Some("45"), Some(("2024-02-01", "2024-02-01")));
-        let gx_late = key("广西壮族自治区", Some("45"), Some(("2029-02-01", "2029-02-01")));
+        let gx = key(
+            "广西壮族自治区",
+            Some("45"),
+            Some(("2024-02-01", "2024-02-01")),
+        );
+        let gx_late = key(
+            "广西壮族自治区",
+            Some("45"),
+            Some(("2029-02-01", "2029-02-01")),
+        );
         let central = key("中央", None, None);
-        assert_eq!(person_score(&[gd.clone()], &[gd.clone()]), Some(2));
-        assert_eq!(person_score(&[gd.clone()], &[gx.clone()]), None);
-        assert_eq!(person_score(&[gx_late], &[gd.clone()]), Some(1));
-        assert_eq!(person_score(&[], &[gd.clone()]), Some(1));
-        assert_eq!(person_score(&[central], &[gd]), Some(1));
+        let one = std::slice::from_ref;
+        assert_eq!(person_score(one(&gd), one(&gd)), Some(2));
+        assert_eq!(person_score(one(&gd), one(&gx)), None);
+        assert_eq!(person_score(one(&gx_late), one(&gd)), Some(1));
+        assert_eq!(person_score(&[], one(&gd)), Some(1));
+        assert_eq!(person_score(one(&central), one(&gd)), Some(1));
     }
 
     #[test]

@@ -53,10 +53,20 @@ impl Regions {
             }
             let code = cols[0].trim().to_string();
             let name = cols[1].trim().to_string();
-            let parent = cols.get(3).map(|s| s.trim()).filter(|s| !s.is_empty()).map(str::to_string);
+            let parent = cols
+                .get(3)
+                .map(|s| s.trim())
+                .filter(|s| !s.is_empty())
+                .map(str::to_string);
             let mut names = vec![name.clone()];
             if let Some(aliases) = cols.get(4) {
-                names.extend(aliases.split([',', '|', ';', ' ']).map(str::trim).filter(|s| !s.is_empty()).map(str::to_string));
+                names.extend(
+                    aliases
+                        .split([',', '|', ';', ' '])
+                        .map(str::trim)
+                        .filter(|s| !s.is_empty())
+                        .map(str::to_string),
+                );
             }
             for n in names {
                 let v = by_name.entry(n).or_default();
@@ -64,10 +74,23 @@ impl Regions {
                     v.push(code.clone());
                 }
             }
-            by_code.insert(code.clone(), Region { code, name, level: cols[2].trim().to_string(), parent });
+            by_code.insert(
+                code.clone(),
+                Region {
+                    code,
+                    name,
+                    level: cols[2].trim().to_string(),
+                    parent,
+                },
+            );
         }
         for codes in by_name.values_mut() {
-            codes.sort_by_key(|c| (by_code.get(c).map(|r| level_rank(&r.level)).unwrap_or(3), c.clone()));
+            codes.sort_by_key(|c| {
+                (
+                    by_code.get(c).map(|r| level_rank(&r.level)).unwrap_or(3),
+                    c.clone(),
+                )
+            });
         }
         Regions { by_code, by_name }
     }

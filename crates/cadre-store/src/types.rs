@@ -212,7 +212,9 @@ impl std::str::FromStr for ExportFormat {
             "csv" => Ok(ExportFormat::Csv),
             "graphml" => Ok(ExportFormat::Graphml),
             "plover" => Ok(ExportFormat::Plover),
-            _ => Err(crate::Error::Invalid(format!("unknown export format {s:?} (jsonl, csv, graphml, plover)"))),
+            _ => Err(crate::Error::Invalid(format!(
+                "unknown export format {s:?} (jsonl, csv, graphml, plover)"
+            ))),
         }
     }
 }
@@ -225,15 +227,36 @@ fn opt(s: &Option<String>) -> &str {
 
 impl fmt::Display for EvidenceRef {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "[{} s{} {}..{}] {}", self.doc, self.sentence, self.start, self.end, self.text.trim())
+        write!(
+            f,
+            "[{} s{} {}..{}] {}",
+            self.doc,
+            self.sentence,
+            self.start,
+            self.end,
+            self.text.trim()
+        )
     }
 }
 
 impl fmt::Display for TermHit {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let juris = if self.jurisdiction.is_empty() { "-" } else { &self.jurisdiction };
-        write!(f, "{} (#{}) {} {} «{}»", self.name, self.person_id, juris, self.post, self.title)?;
-        write!(f, "  seen {} .. {}", opt(&self.first_seen), opt(&self.last_seen))?;
+        let juris = if self.jurisdiction.is_empty() {
+            "-"
+        } else {
+            &self.jurisdiction
+        };
+        write!(
+            f,
+            "{} (#{}) {} {} «{}»",
+            self.name, self.person_id, juris, self.post, self.title
+        )?;
+        write!(
+            f,
+            "  seen {} .. {}",
+            opt(&self.first_seen),
+            opt(&self.last_seen)
+        )?;
         if self.start.is_some() || self.end.is_some() {
             write!(f, "  term {} .. {}", opt(&self.start), opt(&self.end))?;
         }
@@ -255,22 +278,53 @@ impl fmt::Display for TermHit {
 
 impl fmt::Display for EventHit {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "#{} {} {} @ {}", self.id, opt(&self.date), self.kind, opt(&self.place))?;
+        write!(
+            f,
+            "#{} {} {} @ {}",
+            self.id,
+            opt(&self.date),
+            self.kind,
+            opt(&self.place)
+        )?;
         if !self.participants.is_empty() {
             let ps: Vec<String> = self
                 .participants
                 .iter()
-                .map(|p| if p.roles.is_empty() { p.name.clone() } else { format!("{}({})", p.name, p.roles.join(",")) })
+                .map(|p| {
+                    if p.roles.is_empty() {
+                        p.name.clone()
+                    } else {
+                        format!("{}({})", p.name, p.roles.join(","))
+                    }
+                })
                 .collect();
             write!(f, "  {}", ps.join(" "))?;
         }
         if let Some(o) = &self.office {
-            write!(f, "  office: {} {} «{}»", o.jurisdiction.as_deref().unwrap_or("-"), o.post, o.title)?;
+            write!(
+                f,
+                "  office: {} {} «{}»",
+                o.jurisdiction.as_deref().unwrap_or("-"),
+                o.post,
+                o.title
+            )?;
         }
         if !self.agreements.is_empty() {
-            write!(f, "  agreements: {}", self.agreements.iter().map(|a| format!("《{a}》")).collect::<String>())?;
+            write!(
+                f,
+                "  agreements: {}",
+                self.agreements
+                    .iter()
+                    .map(|a| format!("《{a}》"))
+                    .collect::<String>()
+            )?;
         }
-        write!(f, "  ({} doc{})", self.docs.len(), if self.docs.len() == 1 { "" } else { "s" })?;
+        write!(
+            f,
+            "  ({} doc{})",
+            self.docs.len(),
+            if self.docs.len() == 1 { "" } else { "s" }
+        )?;
         for e in &self.evidence {
             write!(f, "\n    {e}")?;
         }
@@ -283,7 +337,11 @@ impl fmt::Display for PersonReport {
         writeln!(f, "{} (#{})", self.name, self.id)?;
         writeln!(f, "  offices:")?;
         for o in &self.offices {
-            let juris = if o.jurisdiction.is_empty() { "-" } else { &o.jurisdiction };
+            let juris = if o.jurisdiction.is_empty() {
+                "-"
+            } else {
+                &o.jurisdiction
+            };
             writeln!(
                 f,
                 "    {} {} «{}»  seen {} .. {}{}",
@@ -300,9 +358,21 @@ impl fmt::Display for PersonReport {
         }
         writeln!(f, "  events:")?;
         for e in &self.events {
-            let others: Vec<&str> =
-                e.participants.iter().filter(|p| p.person_id != self.id).map(|p| p.name.as_str()).collect();
-            writeln!(f, "    #{} {} {} @ {}  {}", e.id, opt(&e.date), e.kind, opt(&e.place), others.join(" "))?;
+            let others: Vec<&str> = e
+                .participants
+                .iter()
+                .filter(|p| p.person_id != self.id)
+                .map(|p| p.name.as_str())
+                .collect();
+            writeln!(
+                f,
+                "    #{} {} {} @ {}  {}",
+                e.id,
+                opt(&e.date),
+                e.kind,
+                opt(&e.place),
+                others.join(" ")
+            )?;
         }
         write!(f, "  counterparts:")?;
         for c in &self.counterparts {
@@ -352,12 +422,26 @@ impl fmt::Display for BackgroundItem {
 
 impl fmt::Display for SearchHit {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} {} {}\n  …{}…", self.doc, opt(&self.published), self.title.as_deref().unwrap_or(""), self.snippet)?;
+        write!(
+            f,
+            "{} {} {}\n  …{}…",
+            self.doc,
+            opt(&self.published),
+            self.title.as_deref().unwrap_or(""),
+            self.snippet
+        )?;
         if !self.persons.is_empty() {
             write!(f, "\n  persons: {}", self.persons.join("、"))?;
         }
         for e in &self.events {
-            write!(f, "\n  #{} {} {} @ {}", e.id, opt(&e.date), e.kind, opt(&e.place))?;
+            write!(
+                f,
+                "\n  #{} {} {} @ {}",
+                e.id,
+                opt(&e.date),
+                e.kind,
+                opt(&e.place)
+            )?;
         }
         Ok(())
     }
@@ -368,7 +452,12 @@ impl fmt::Display for Stats {
         write!(
             f,
             "{} documents ({} reprints), {} persons, {} offices, {} events ({} evidence rows)",
-            self.documents, self.reprints, self.persons, self.offices, self.events, self.event_evidence
+            self.documents,
+            self.reprints,
+            self.persons,
+            self.offices,
+            self.events,
+            self.event_evidence
         )
     }
 }

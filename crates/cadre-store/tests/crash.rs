@@ -28,21 +28,47 @@ const PROVINCES: &[(&str, &str, &str)] = &[
     ("福建省", "35", "福州市"),
     ("云南省", "53", "昆明市"),
 ];
-const GIVEN: &[&str] = &["建国", "立新", "海燕", "志强", "晓明", "文华", "国庆", "红梅", "振宇", "宏伟", "秀兰", "德胜"];
-const SURNAMES: &[&str] = &["陈", "林", "黄", "周", "吴", "郑", "孙", "马", "朱", "胡", "郭", "何"];
-const TOPICS: &[&str] = &["乡村振兴", "安全生产", "生态环境保护", "科技创新", "营商环境", "防汛救灾", "民生实事", "数字经济"];
-const PHRASES: &[&str] =
-    &["问题导向和目标导向相结合", "高质量发展", "项目为王、环境为本", "稳中求进工作总基调", "人民至上、生命至上"];
+const GIVEN: &[&str] = &[
+    "建国", "立新", "海燕", "志强", "晓明", "文华", "国庆", "红梅", "振宇", "宏伟", "秀兰", "德胜",
+];
+const SURNAMES: &[&str] = &[
+    "陈", "林", "黄", "周", "吴", "郑", "孙", "马", "朱", "胡", "郭", "何",
+];
+const TOPICS: &[&str] = &[
+    "乡村振兴",
+    "安全生产",
+    "生态环境保护",
+    "科技创新",
+    "营商环境",
+    "防汛救灾",
+    "民生实事",
+    "数字经济",
+];
+const PHRASES: &[&str] = &[
+    "问题导向和目标导向相结合",
+    "高质量发展",
+    "项目为王、环境为本",
+    "稳中求进工作总基调",
+    "人民至上、生命至上",
+];
 
 fn person(p: usize, k: usize) -> String {
-    format!("{}{}", SURNAMES[(p * 3 + k) % SURNAMES.len()], GIVEN[(p * 5 + k * 7) % GIVEN.len()])
+    format!(
+        "{}{}",
+        SURNAMES[(p * 3 + k) % SURNAMES.len()],
+        GIVEN[(p * 5 + k * 7) % GIVEN.len()]
+    )
 }
 
 /// Record `i` of the synthetic corpus: meetings, visits between provinces,
 /// reprints (every 10th) and changed versions of earlier documents (every 25th).
 fn record(i: usize) -> Record {
     if i % 10 == 9 {
-        let mut copy = base_record(i - 1, &format!("doc-{i}"), &format!("来源：客户端{i}　责任编辑：编辑{}", i % 7));
+        let mut copy = base_record(
+            i - 1,
+            &format!("doc-{i}"),
+            &format!("来源：客户端{i}　责任编辑：编辑{}", i % 7),
+        );
         copy.title = Some(format!("转载{i}"));
         return copy;
     }
@@ -60,7 +86,10 @@ fn base_record(i: usize, id: &str, header: &str) -> Record {
     let p = i % PROVINCES.len();
     let (prov, code, city) = PROVINCES[p];
     let chair = person(p, i % 3);
-    let mut d = Doc::new(id, &date).title(&format!("{prov}召开{}工作会议（{i}）", TOPICS[i % TOPICS.len()]));
+    let mut d = Doc::new(id, &date).title(&format!(
+        "{prov}召开{}工作会议（{i}）",
+        TOPICS[i % TOPICS.len()]
+    ));
     if !header.is_empty() {
         d = d.header(header);
     }
@@ -77,9 +106,22 @@ fn base_record(i: usize, id: &str, header: &str) -> Record {
         10 + i % 37,
         1000 + i * 7
     ));
-    d.office(&chair, s0, Some(prov), "government_head", &format!("{prov}省长"));
+    d.office(
+        &chair,
+        s0,
+        Some(prov),
+        "government_head",
+        &format!("{prov}省长"),
+    );
     d.region(prov, code, s0);
-    d.event(EventType::Meeting, Some(&date), Some(city), &[(&chair, &[Role::Chair])], &[s0, s1], &[]);
+    d.event(
+        EventType::Meeting,
+        Some(&date),
+        Some(city),
+        &[(&chair, &[Role::Chair])],
+        &[s0, s1],
+        &[],
+    );
     if i % 3 == 0 {
         let q = (p + 1 + i % 5) % PROVINCES.len();
         let (other, _, _) = PROVINCES[q];
@@ -88,8 +130,21 @@ fn base_record(i: usize, id: &str, header: &str) -> Record {
             "同日，{other}党委书记{guest}率代表团到{city}考察，双方签署{}份合作协议，深化对口合作。",
             2 + i % 4
         ));
-        d.office(&guest, s2, Some(other), "party_secretary", &format!("{other}党委书记"));
-        d.event(EventType::Visit, Some(&date), Some(city), &[(&guest, &[Role::Leader]), (&chair, &[Role::Host])], &[s2], &[]);
+        d.office(
+            &guest,
+            s2,
+            Some(other),
+            "party_secretary",
+            &format!("{other}党委书记"),
+        );
+        d.event(
+            EventType::Visit,
+            Some(&date),
+            Some(city),
+            &[(&guest, &[Role::Leader]), (&chair, &[Role::Host])],
+            &[s2],
+            &[],
+        );
         d.event(
             EventType::Signing,
             Some(&date),
@@ -135,8 +190,10 @@ fn dump(kb: &SqliteStore) -> Vec<String> {
     };
     q("SELECT id, content_hash, n_facts, title, ref_date, fingerprint FROM documents");
     q("SELECT doc, original, similarity FROM reprints");
-    q("SELECT p.name, group_concat(dp.doc, ',') FROM persons p JOIN
-       (SELECT * FROM doc_persons ORDER BY doc) dp ON dp.person = p.id GROUP BY p.id");
+    q(
+        "SELECT p.name, group_concat(dp.doc, ',') FROM persons p JOIN
+       (SELECT * FROM doc_persons ORDER BY doc) dp ON dp.person = p.id GROUP BY p.id",
+    );
     q("SELECT e.type, e.date, e.date_start, e.date_end, e.place, e.place_code,
          (SELECT group_concat(x, ';') FROM (SELECT DISTINCT p.name || ':' || ep.doc || ':' || ep.roles AS x
             FROM event_participants ep JOIN persons p ON p.id = ep.person WHERE ep.event = e.id ORDER BY x)),
@@ -144,10 +201,12 @@ fn dump(kb: &SqliteStore) -> Vec<String> {
             FROM event_evidence v WHERE v.event = e.id ORDER BY x)),
          (SELECT group_concat(x, ';') FROM (SELECT name || '@' || doc AS x FROM agreements a WHERE a.event = e.id ORDER BY x))
        FROM events e");
-    q("SELECT p.name, o.jurisdiction, o.post, o.title, o.first_seen, o.last_seen, o.start, o.end,
+    q(
+        "SELECT p.name, o.jurisdiction, o.post, o.title, o.first_seen, o.last_seen, o.start, o.end,
          (SELECT group_concat(x, ';') FROM (SELECT v.doc || ':' || v.sentence || ':' || v.date AS x
             FROM office_evidence v WHERE v.office = o.id ORDER BY x))
-       FROM offices o JOIN persons p ON p.id = o.person");
+       FROM offices o JOIN persons p ON p.id = o.person",
+    );
     q("SELECT doc, keyword, sentence, char_start FROM ties");
     q("SELECT doc, code FROM doc_regions");
     q("SELECT count(*) FROM documents_fts");
@@ -159,9 +218,17 @@ fn dump(kb: &SqliteStore) -> Vec<String> {
 /// gives, and the full-text index row.
 fn check_complete(kb: &SqliteStore, recs: &[Record]) -> usize {
     let c = kb.connection();
-    let ok: String = c.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
+    let ok: String = c
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(ok, "ok");
-    let fk: Vec<String> = c.prepare("PRAGMA foreign_key_check").unwrap().query_map([], |r| r.get::<_, String>(0)).unwrap().map(|r| r.unwrap()).collect();
+    let fk: Vec<String> = c
+        .prepare("PRAGMA foreign_key_check")
+        .unwrap()
+        .query_map([], |r| r.get::<_, String>(0))
+        .unwrap()
+        .map(|r| r.unwrap())
+        .collect();
     assert!(fk.is_empty(), "foreign key violations in {fk:?}");
     let mut st = c
         .prepare(
@@ -170,17 +237,26 @@ fn check_complete(kb: &SqliteStore, recs: &[Record]) -> usize {
              FROM documents d",
         )
         .unwrap();
-    let docs: Vec<(String, String, i64, i64)> =
-        st.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))).unwrap().map(|r| r.unwrap()).collect();
+    let docs: Vec<(String, String, i64, i64)> = st
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+        .unwrap()
+        .map(|r| r.unwrap())
+        .collect();
     for (id, h, n_facts, actual) in &docs {
         assert_eq!(n_facts, actual, "document {id} lost facts");
         // The stored version is one of the record versions with this id.
-        let rec = recs.iter().rev().find(|r| &r.id == id && &hash(r) == h).expect("stored version exists");
+        let rec = recs
+            .iter()
+            .rev()
+            .find(|r| &r.id == id && &hash(r) == h)
+            .expect("stored version exists");
         let expected: usize = rec.events.iter().map(|e| e.evidence.len()).sum::<usize>()
             + rec.persons.iter().map(|p| p.offices.len()).sum::<usize>();
         assert_eq!(*n_facts as usize, expected, "document {id}");
     }
-    let fts: i64 = c.query_row("SELECT count(*) FROM documents_fts", [], |r| r.get(0)).unwrap();
+    let fts: i64 = c
+        .query_row("SELECT count(*) FROM documents_fts", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(fts as usize, docs.len());
     docs.len()
 }
@@ -188,7 +264,9 @@ fn check_complete(kb: &SqliteStore, recs: &[Record]) -> usize {
 #[test]
 fn child_ingest() {
     // Only does something when the crash test starts this binary as a child.
-    let Ok(db) = std::env::var(CHILD_ENV) else { return };
+    let Ok(db) = std::env::var(CHILD_ENV) else {
+        return;
+    };
     let mut kb = SqliteStore::open(&db).unwrap();
     for (i, r) in records().iter().enumerate() {
         kb.ingest_record(r, &hash(r)).unwrap();
@@ -231,8 +309,13 @@ fn killed_ingest_is_consistent_and_resumes() {
         let kb = SqliteStore::open(&killed_db).unwrap();
         let n = check_complete(&kb, &recs);
         // Nothing committed is lost.
-        let distinct_ids: std::collections::BTreeSet<&str> = recs[..seen.min(N)].iter().map(|r| r.id.as_str()).collect();
-        assert!(n >= distinct_ids.len(), "{n} documents stored, {} committed", distinct_ids.len());
+        let distinct_ids: std::collections::BTreeSet<&str> =
+            recs[..seen.min(N)].iter().map(|r| r.id.as_str()).collect();
+        assert!(
+            n >= distinct_ids.len(),
+            "{n} documents stored, {} committed",
+            distinct_ids.len()
+        );
     }
     // Rerun to completion, and compare with an uninterrupted run.
     let mut resumed = SqliteStore::open(&killed_db).unwrap();

@@ -29,7 +29,9 @@ const CENTRAL_POSTS: &[&str] = &[
 ///   to E (plans recalled in E's own reports count; what is signed on E's
 ///   day is E's outcome, not its background).
 pub fn background(conn: &Connection, event_id: i64) -> Result<Vec<BackgroundItem>> {
-    let target = load_events(conn, &[event_id])?.pop().ok_or_else(|| Error::NotFound(format!("event {event_id}")))?;
+    let target = load_events(conn, &[event_id])?
+        .pop()
+        .ok_or_else(|| Error::NotFound(format!("event {event_id}")))?;
     // Undated events are placed at their first document's reference date.
     let cutoff: Option<String> = match &target.date_start {
         Some(d) => Some(d.clone()),
@@ -41,7 +43,9 @@ pub fn background(conn: &Connection, event_id: i64) -> Result<Vec<BackgroundItem
             )?
             .and_then(|d| crate::dates::bounds(&d, None).map(|b| b.0)),
     };
-    let Some(cutoff) = cutoff else { return Ok(Vec::new()) };
+    let Some(cutoff) = cutoff else {
+        return Ok(Vec::new());
+    };
     let cutoff_end = target.date_end.clone().unwrap_or_else(|| cutoff.clone());
     let provinces = event_provinces(conn, event_id)?;
     let persons: BTreeSet<i64> = target.participants.iter().map(|p| p.person_id).collect();
@@ -96,17 +100,38 @@ pub fn background(conn: &Connection, event_id: i64) -> Result<Vec<BackgroundItem
         } else {
             Vec::new()
         };
-        let visit_province =
-            ev.place_code.as_deref().and_then(Regions::province).filter(|p| provinces.contains(*p)).map(str::to_string);
+        let visit_province = ev
+            .place_code
+            .as_deref()
+            .and_then(Regions::province)
+            .filter(|p| provinces.contains(*p))
+            .map(str::to_string);
         let names = |codes: &[&String]| -> String {
-            codes.iter().map(|c| Regions::get().name(c).unwrap_or(c).to_string()).collect::<Vec<_>>().join("、")
+            codes
+                .iter()
+                .map(|c| Regions::get().name(c).unwrap_or(c).to_string())
+                .collect::<Vec<_>>()
+                .join("、")
         };
-        let (kind, reason) = if let (Some(p), false) = (&visit_province, central_leaders.is_empty()) {
-            ("central_visit", format!("{} visited {}", central_leaders.join("、"), names(&[p])))
+        let (kind, reason) = if let (Some(p), false) = (&visit_province, central_leaders.is_empty())
+        {
+            (
+                "central_visit",
+                format!("{} visited {}", central_leaders.join("、"), names(&[p])),
+            )
         } else if need_regions >= 2 && shared_regions.len() >= need_regions {
-            ("prior_event", format!("same regions {}", names(&shared_regions)))
-        } else if need_persons >= 1 && shared_persons.len() >= need_persons && !their_persons.is_empty() {
-            ("prior_event", format!("same persons {}", shared_persons.join("、")))
+            (
+                "prior_event",
+                format!("same regions {}", names(&shared_regions)),
+            )
+        } else if need_persons >= 1
+            && shared_persons.len() >= need_persons
+            && !their_persons.is_empty()
+        {
+            (
+                "prior_event",
+                format!("same persons {}", shared_persons.join("、")),
+            )
         } else {
             continue;
         };
@@ -132,7 +157,11 @@ pub fn background(conn: &Connection, event_id: i64) -> Result<Vec<BackgroundItem
         let mut doc_provs: HashMap<String, BTreeSet<String>> = HashMap::new();
         let mut by_name: Vec<BackgroundItem> = Vec::new();
         let rows = st.query_map(params![event_id, cutoff_end, cutoff], |r| {
-            Ok((evidence_row(r)?, r.get::<_, String>(5)?, r.get::<_, Option<String>>(6)?))
+            Ok((
+                evidence_row(r)?,
+                r.get::<_, String>(5)?,
+                r.get::<_, Option<String>>(6)?,
+            ))
         })?;
         for row in rows {
             let (evidence, name, date) = row?;
@@ -143,9 +172,14 @@ pub fn background(conn: &Connection, event_id: i64) -> Result<Vec<BackgroundItem
             if shared < need_regions {
                 continue;
             }
-            match by_name.iter_mut().find(|i| i.agreement.as_deref() == Some(name.as_str())) {
+            match by_name
+                .iter_mut()
+                .find(|i| i.agreement.as_deref() == Some(name.as_str()))
+            {
                 Some(item) => {
-                    if item.evidence.len() < 3 && !item.evidence.iter().any(|e| e.text == evidence.text) {
+                    if item.evidence.len() < 3
+                        && !item.evidence.iter().any(|e| e.text == evidence.text)
+                    {
                         item.evidence.push(evidence);
                     }
                 }
@@ -163,7 +197,9 @@ pub fn background(conn: &Connection, event_id: i64) -> Result<Vec<BackgroundItem
     }
     // Date descending, undated last; events before agreements on a tie.
     items.sort_by(|a, b| match (&a.date, &b.date) {
-        (Some(x), Some(y)) => y.cmp(x).then((a.kind == "agreement").cmp(&(b.kind == "agreement"))),
+        (Some(x), Some(y)) => y
+            .cmp(x)
+            .then((a.kind == "agreement").cmp(&(b.kind == "agreement"))),
         (Some(_), None) => std::cmp::Ordering::Less,
         (None, Some(_)) => std::cmp::Ordering::Greater,
         (None, None) => std::cmp::Ordering::Equal,
@@ -172,13 +208,21 @@ pub fn background(conn: &Connection, event_id: i64) -> Result<Vec<BackgroundItem
 }
 
 fn is_central(conn: &Connection, person: i64) -> Result<bool> {
-    let placeholders = CENTRAL_POSTS.iter().map(|p| format!("'{p}'")).collect::<Vec<_>>().join(", ");
+    let placeholders = CENTRAL_POSTS
+        .iter()
+        .map(|p| format!("'{p}'"))
+        .collect::<Vec<_>>()
+        .join(", ");
     let sql = format!("SELECT 1 FROM offices WHERE person = ?1 AND (jurisdiction = '中央' OR post IN ({placeholders})) LIMIT 1");
-    Ok(conn.query_row(&sql, [person], |_| Ok(())).optional()?.is_some())
+    Ok(conn
+        .query_row(&sql, [person], |_| Ok(()))
+        .optional()?
+        .is_some())
 }
 
 fn doc_provinces(conn: &Connection, doc: &str) -> Result<BTreeSet<String>> {
-    let mut st = conn.prepare_cached("SELECT DISTINCT substr(code, 1, 2) FROM doc_regions WHERE doc = ?1")?;
+    let mut st =
+        conn.prepare_cached("SELECT DISTINCT substr(code, 1, 2) FROM doc_regions WHERE doc = ?1")?;
     let rows = st.query_map([doc], |r| r.get(0))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }

@@ -28,7 +28,13 @@ pub fn between(conn: &Connection, a: &str, b: &str) -> Result<BetweenReport> {
 /// Region mode: an event involves a region when its place is inside it or a
 /// participant holds an office there; both regions must be involved. Ties
 /// come from documents that mention both regions (any region inside each).
-fn regions_mode(conn: &Connection, a: &str, b: &str, ra: &RegionRef, rb: &RegionRef) -> Result<BetweenReport> {
+fn regions_mode(
+    conn: &Connection,
+    a: &str,
+    b: &str,
+    ra: &RegionRef,
+    rb: &RegionRef,
+) -> Result<BetweenReport> {
     let sql = format!(
         "SELECT e.id FROM events e WHERE e.type IN {RELATION_TYPES} AND {} AND {}
          ORDER BY e.date_start IS NULL, e.date_start, e.id",
@@ -36,14 +42,18 @@ fn regions_mode(conn: &Connection, a: &str, b: &str, ra: &RegionRef, rb: &Region
         rb.condition(2)
     );
     let mut st = conn.prepare(&sql)?;
-    let ids: Vec<i64> = st.query_map(params![ra.param(), rb.param()], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+    let ids: Vec<i64> = st
+        .query_map(params![ra.param(), rb.param()], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
     let events = load_events(conn, &ids)?;
 
-    let doc_cond = |r: &RegionRef, n: usize| match r {
+    let doc_cond = |r: &RegionRef, n: usize| {
+        match r {
         RegionRef::Code(_) => format!(
             "EXISTS (SELECT 1 FROM doc_regions dr WHERE dr.doc = t.doc AND dr.code >= ?{n} AND dr.code < ?{n} || ':')"
         ),
         RegionRef::Name(_) => format!("instr(d.text, ?{n}) > 0"),
+    }
     };
     let sql = format!(
         "SELECT t.doc, t.sentence, t.char_start, t.char_end, t.text, t.keyword, d.ref_date
@@ -74,7 +84,9 @@ fn persons_mode(conn: &Connection, a: &str, b: &str) -> Result<BetweenReport> {
          ORDER BY e.date_start IS NULL, e.date_start, e.id"
     );
     let mut st = conn.prepare(&sql)?;
-    let ids: Vec<i64> = st.query_map(params![a.trim(), b.trim()], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+    let ids: Vec<i64> = st
+        .query_map(params![a.trim(), b.trim()], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
     let events = load_events(conn, &ids)?;
     let sql = "SELECT t.doc, t.sentence, t.char_start, t.char_end, t.text, t.keyword, d.ref_date
          FROM ties t JOIN documents d ON d.id = t.doc
@@ -82,19 +94,37 @@ fn persons_mode(conn: &Connection, a: &str, b: &str) -> Result<BetweenReport> {
            AND EXISTS (SELECT 1 FROM doc_persons dp JOIN persons p ON p.id = dp.person WHERE dp.doc = t.doc AND p.name = ?2)
          ORDER BY d.ref_date IS NULL, d.ref_date, d.seq, t.sentence";
     let ties = collect_ties(conn, sql, a.trim(), b.trim())?;
-    Ok(BetweenReport { mode: "persons".into(), a: a.trim().into(), b: b.trim().into(), a_code: None, b_code: None, events, ties })
+    Ok(BetweenReport {
+        mode: "persons".into(),
+        a: a.trim().into(),
+        b: b.trim().into(),
+        a_code: None,
+        b_code: None,
+        events,
+        ties,
+    })
 }
 
 /// Ties in order, one per (keyword, sentence text): reprints repeat them.
 fn collect_ties(conn: &Connection, sql: &str, a: &str, b: &str) -> Result<Vec<TieHit>> {
     let mut st = conn.prepare(sql)?;
-    let rows = st.query_map(params![a, b], |r| Ok((evidence_row(r)?, r.get::<_, String>(5)?, r.get::<_, Option<String>>(6)?)))?;
+    let rows = st.query_map(params![a, b], |r| {
+        Ok((
+            evidence_row(r)?,
+            r.get::<_, String>(5)?,
+            r.get::<_, Option<String>>(6)?,
+        ))
+    })?;
     let mut seen = HashSet::new();
     let mut out = Vec::new();
     for row in rows {
         let (evidence, keyword, date) = row?;
         if seen.insert((keyword.clone(), evidence.text.trim().to_string())) {
-            out.push(TieHit { keyword, date, evidence });
+            out.push(TieHit {
+                keyword,
+                date,
+                evidence,
+            });
         }
     }
     Ok(out)

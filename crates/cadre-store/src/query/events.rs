@@ -25,17 +25,21 @@ pub fn events(conn: &Connection, f: &EventFilter) -> Result<Vec<EventHit>> {
         sql += &format!(" AND {}", region.condition(args.len()));
     }
     if let Some(from) = f.from.as_deref() {
-        let (s, _) = dates::bounds(from, None).ok_or_else(|| Error::Invalid(format!("bad date {from:?}")))?;
+        let (s, _) = dates::bounds(from, None)
+            .ok_or_else(|| Error::Invalid(format!("bad date {from:?}")))?;
         args.push(s);
         sql += &format!(" AND e.date_end >= ?{}", args.len());
     }
     if let Some(to) = f.to.as_deref() {
-        let (_, e) = dates::bounds(to, None).ok_or_else(|| Error::Invalid(format!("bad date {to:?}")))?;
+        let (_, e) =
+            dates::bounds(to, None).ok_or_else(|| Error::Invalid(format!("bad date {to:?}")))?;
         args.push(e);
         sql += &format!(" AND e.date_start <= ?{}", args.len());
     }
     sql += " ORDER BY e.date_start IS NULL, e.date_start, e.id";
     let mut st = conn.prepare(&sql)?;
-    let ids: Vec<i64> = st.query_map(params_from_iter(args.iter()), |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+    let ids: Vec<i64> = st
+        .query_map(params_from_iter(args.iter()), |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
     load_events(conn, &ids)
 }

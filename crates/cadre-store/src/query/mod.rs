@@ -18,7 +18,11 @@ use crate::{EventHit, EvidenceRef, ParticipantHit, Result, Stats, TermHit};
 
 pub fn stats(conn: &Connection) -> Result<Stats> {
     let count = |table: &str| -> Result<usize> {
-        Ok(conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get::<_, i64>(0))? as usize)
+        Ok(
+            conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| {
+                r.get::<_, i64>(0)
+            })? as usize,
+        )
     };
     Ok(Stats {
         documents: count("documents")?,
@@ -90,7 +94,8 @@ pub fn load_events(conn: &Connection, ids: &[i64]) -> Result<Vec<EventHit>> {
         "SELECT p.id, p.name, ep.roles FROM event_participants ep JOIN persons p ON p.id = ep.person
          WHERE ep.event = ?1 ORDER BY ep.rowid",
     )?;
-    let mut agr_st = conn.prepare_cached("SELECT DISTINCT name FROM agreements WHERE event = ?1 ORDER BY id")?;
+    let mut agr_st =
+        conn.prepare_cached("SELECT DISTINCT name FROM agreements WHERE event = ?1 ORDER BY id")?;
     let mut doc_st =
         conn.prepare_cached("SELECT r.doc FROM event_reports r JOIN documents d ON d.id = r.doc WHERE r.event = ?1 ORDER BY d.seq")?;
     let mut evi_st = conn.prepare_cached(
@@ -112,7 +117,11 @@ pub fn load_events(conn: &Connection, ids: &[i64]) -> Result<Vec<EventHit>> {
                     participants: Vec::new(),
                     agreements: Vec::new(),
                     office: match office_post {
-                        Some(post) => Some(Office { jurisdiction: r.get(7)?, post, title: r.get::<_, Option<String>>(9)?.unwrap_or_default() }),
+                        Some(post) => Some(Office {
+                            jurisdiction: r.get(7)?,
+                            post,
+                            title: r.get::<_, Option<String>>(9)?.unwrap_or_default(),
+                        }),
                         None => None,
                     },
                     docs: Vec::new(),
@@ -122,18 +131,37 @@ pub fn load_events(conn: &Connection, ids: &[i64]) -> Result<Vec<EventHit>> {
             .optional()?;
         let Some(mut hit) = row else { continue };
         let mut parts: Vec<(i64, String, BTreeSet<String>)> = Vec::new();
-        for r in part_st.query_map([id], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?)))? {
+        for r in part_st.query_map([id], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+            ))
+        })? {
             let (pid, name, roles) = r?;
-            let roles = roles.split(',').filter(|s| !s.is_empty()).map(str::to_string);
+            let roles = roles
+                .split(',')
+                .filter(|s| !s.is_empty())
+                .map(str::to_string);
             match parts.iter_mut().find(|p| p.0 == pid) {
                 Some(p) => p.2.extend(roles),
                 None => parts.push((pid, name, roles.collect())),
             }
         }
-        hit.participants =
-            parts.into_iter().map(|(person_id, name, roles)| ParticipantHit { person_id, name, roles: roles.into_iter().collect() }).collect();
-        hit.agreements = agr_st.query_map([id], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
-        hit.docs = doc_st.query_map([id], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+        hit.participants = parts
+            .into_iter()
+            .map(|(person_id, name, roles)| ParticipantHit {
+                person_id,
+                name,
+                roles: roles.into_iter().collect(),
+            })
+            .collect();
+        hit.agreements = agr_st
+            .query_map([id], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        hit.docs = doc_st
+            .query_map([id], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
         let mut seen = BTreeSet::new();
         for r in evi_st.query_map([id], evidence_row)? {
             let e = r?;
@@ -221,8 +249,14 @@ pub fn events_of_person(conn: &Connection, person: i64) -> Result<Vec<i64>> {
 /// Province codes an event involves: its place and its participants' regional offices.
 pub fn event_provinces(conn: &Connection, event: i64) -> Result<BTreeSet<String>> {
     let mut out = BTreeSet::new();
-    let place: Option<String> =
-        conn.query_row("SELECT place_code FROM events WHERE id = ?1", [event], |r| r.get(0)).optional()?.flatten();
+    let place: Option<String> = conn
+        .query_row(
+            "SELECT place_code FROM events WHERE id = ?1",
+            [event],
+            |r| r.get(0),
+        )
+        .optional()?
+        .flatten();
     if let Some(p) = place.as_deref().and_then(Regions::province) {
         out.insert(p.to_string());
     }
@@ -244,12 +278,21 @@ pub fn counterparts(events: &[EventHit], me: i64) -> Vec<crate::Counterpart> {
     for e in events {
         for p in &e.participants {
             if p.person_id != me {
-                counts.entry(p.person_id).or_insert_with(|| (p.name.clone(), 0)).1 += 1;
+                counts
+                    .entry(p.person_id)
+                    .or_insert_with(|| (p.name.clone(), 0))
+                    .1 += 1;
             }
         }
     }
-    let mut v: Vec<crate::Counterpart> =
-        counts.into_iter().map(|(person_id, (name, count))| crate::Counterpart { person_id, name, count }).collect();
+    let mut v: Vec<crate::Counterpart> = counts
+        .into_iter()
+        .map(|(person_id, (name, count))| crate::Counterpart {
+            person_id,
+            name,
+            count,
+        })
+        .collect();
     v.sort_by(|a, b| b.count.cmp(&a.count).then(a.person_id.cmp(&b.person_id)));
     v
 }

@@ -21,7 +21,13 @@ pub fn person(conn: &Connection, name: &str) -> Result<Vec<PersonReport>> {
         let offices = load_terms(conn, &office_ids)?;
         let events = load_events(conn, &events_of_person(conn, id)?)?;
         let counterparts = counterparts(&events, id);
-        out.push(PersonReport { id, name: name.trim().to_string(), offices, events, counterparts });
+        out.push(PersonReport {
+            id,
+            name: name.trim().to_string(),
+            offices,
+            events,
+            counterparts,
+        });
     }
     Ok(out)
 }

@@ -5,19 +5,30 @@ use rusqlite::Connection;
 use super::{load_terms, RegionRef};
 use crate::{dates, Error, Result, TermHit};
 
+/// (rank class, distance in days, latest start first).
+type RankKey = (u8, i64, std::cmp::Reverse<String>);
+
 /// Terms of `post` in `jurisdiction`. With `on`: terms whose
 /// `[start or first_seen, end or last_seen]` contains the date come first
 /// (the latest-starting first: a fresh appointment beats stale evidence of
 /// the predecessor); then terms by distance from the date to their nearest
 /// dated evidence; terms that an appointment or removal puts definitely
 /// outside the date come last. Without `on`: most recently seen first.
-pub fn who(conn: &Connection, jurisdiction: &str, post: &str, on: Option<&str>) -> Result<Vec<TermHit>> {
+pub fn who(
+    conn: &Connection,
+    jurisdiction: &str,
+    post: &str,
+    on: Option<&str>,
+) -> Result<Vec<TermHit>> {
     let region = RegionRef::parse(jurisdiction);
     let mut st = conn.prepare_cached(
         "SELECT id FROM offices WHERE post = ?1 AND (jurisdiction = ?2 OR (?3 IS NOT NULL AND jurisdiction_code = ?3))",
     )?;
     let ids: Vec<i64> = st
-        .query_map(rusqlite::params![post, jurisdiction.trim(), region.code()], |r| r.get(0))?
+        .query_map(
+            rusqlite::params![post, jurisdiction.trim(), region.code()],
+            |r| r.get(0),
+        )?
         .collect::<rusqlite::Result<_>>()?;
     let mut terms = load_terms(conn, &ids)?;
     match on {
@@ -29,9 +40,10 @@ pub fn who(conn: &Connection, jurisdiction: &str, post: &str, on: Option<&str>) 
             });
         }
         Some(on) => {
-            let (day, _) = dates::bounds(on, None).ok_or_else(|| Error::Invalid(format!("bad date {on:?}")))?;
+            let (day, _) = dates::bounds(on, None)
+                .ok_or_else(|| Error::Invalid(format!("bad date {on:?}")))?;
             let d = dates::days(&day).unwrap_or(0);
-            let mut keyed: Vec<((u8, i64, std::cmp::Reverse<String>), TermHit)> = terms
+            let mut keyed: Vec<(RankKey, TermHit)> = terms
                 .into_iter()
                 .map(|mut t| {
                     let lo = t.start.clone().or(t.first_seen.clone());
@@ -46,8 +58,15 @@ pub fn who(conn: &Connection, jurisdiction: &str, post: &str, on: Option<&str>) 
                     };
                     // An explicit start after the date or end before it is a
                     // known fact, not a gap in the evidence.
-                    let definite = (rel == "after" && t.start.is_some()) || (rel == "before" && t.end.is_some());
-                    let rank = if rel == "within" { 0 } else if definite || rel == "undated" { 2 } else { 1 };
+                    let definite = (rel == "after" && t.start.is_some())
+                        || (rel == "before" && t.end.is_some());
+                    let rank = if rel == "within" {
+                        0
+                    } else if definite || rel == "undated" {
+                        2
+                    } else {
+                        1
+                    };
                     t.relation = Some(rel.to_string());
                     t.distance_days = (rel != "undated").then_some(dist);
                     ((rank, dist, std::cmp::Reverse(lo.unwrap_or_default())), t)

@@ -45,13 +45,20 @@ impl Doc {
         let start = self.rec.text.chars().count();
         self.rec.text.push_str(text);
         let end = self.rec.text.chars().count();
-        self.rec.sentences.push(SentenceRef { span: Span::new(start, end) });
+        self.rec.sentences.push(SentenceRef {
+            span: Span::new(start, end),
+        });
         self.rec.sentences.len() - 1
     }
 
     pub fn sentence_text(&self, i: usize) -> String {
         let s = self.rec.sentences[i].span;
-        self.rec.text.chars().skip(s.start).take(s.end - s.start).collect()
+        self.rec
+            .text
+            .chars()
+            .skip(s.start)
+            .take(s.end - s.start)
+            .collect()
     }
 
     /// Evidence for `words` in sentence `i` (the whole sentence if absent).
@@ -65,19 +72,39 @@ impl Doc {
             }
             _ => s,
         };
-        Evidence { sentence: i, span, text, rule: "test".into() }
+        Evidence {
+            sentence: i,
+            span,
+            text,
+            rule: "test".into(),
+        }
     }
 
     /// A person with an office read in sentence `i` (`title` as written).
-    pub fn office(&mut self, name: &str, i: usize, jurisdiction: Option<&str>, post: &str, title: &str) {
+    pub fn office(
+        &mut self,
+        name: &str,
+        i: usize,
+        jurisdiction: Option<&str>,
+        post: &str,
+        title: &str,
+    ) {
         let evidence = self.evidence(i, title);
         let fact = OfficeFact {
-            office: Office { jurisdiction: jurisdiction.map(str::to_string), post: post.into(), title: title.into() },
+            office: Office {
+                jurisdiction: jurisdiction.map(str::to_string),
+                post: post.into(),
+                title: title.into(),
+            },
             evidence,
         };
         match self.rec.persons.iter_mut().find(|p| p.name == name) {
             Some(p) => p.offices.push(fact),
-            None => self.rec.persons.push(PersonRecord { name: name.into(), how: "official".into(), offices: vec![fact] }),
+            None => self.rec.persons.push(PersonRecord {
+                name: name.into(),
+                how: "official".into(),
+                offices: vec![fact],
+            }),
         }
     }
 
@@ -95,7 +122,13 @@ impl Doc {
             kind,
             date: date.map(str::to_string),
             place: place.map(str::to_string),
-            participants: participants.iter().map(|(n, r)| Participant { name: n.to_string(), roles: r.to_vec() }).collect(),
+            participants: participants
+                .iter()
+                .map(|(n, r)| Participant {
+                    name: n.to_string(),
+                    roles: r.to_vec(),
+                })
+                .collect(),
             collectives: vec![],
             sites: vec![],
             agreements: agreements.iter().map(|s| s.to_string()).collect(),
@@ -105,13 +138,23 @@ impl Doc {
         });
     }
 
-    pub fn appointment(&mut self, kind: EventType, date: &str, name: &str, office: Office, i: usize) {
+    pub fn appointment(
+        &mut self,
+        kind: EventType,
+        date: &str,
+        name: &str,
+        office: Office,
+        i: usize,
+    ) {
         let evidence = vec![self.evidence(i, "")];
         self.rec.events.push(Event {
             kind,
             date: Some(date.into()),
             place: None,
-            participants: vec![Participant { name: name.into(), roles: vec![Role::Subject] }],
+            participants: vec![Participant {
+                name: name.into(),
+                roles: vec![Role::Subject],
+            }],
             collectives: vec![],
             sites: vec![],
             agreements: vec![],
@@ -127,7 +170,11 @@ impl Doc {
             kind: EntityKind::Region,
             name: name.into(),
             code: Some(code.into()),
-            mentions: vec![Mention { span: evidence.span, text: name.into(), sentence: i }],
+            mentions: vec![Mention {
+                span: evidence.span,
+                text: name.into(),
+                sentence: i,
+            }],
         });
     }
 
@@ -137,7 +184,11 @@ impl Doc {
             kind: EntityKind::Agreement,
             name: name.into(),
             code: None,
-            mentions: vec![Mention { span: evidence.span, text: name.into(), sentence: i }],
+            mentions: vec![Mention {
+                span: evidence.span,
+                text: name.into(),
+                sentence: i,
+            }],
         });
     }
 
@@ -147,7 +198,11 @@ impl Doc {
 }
 
 pub fn hash(rec: &Record) -> String {
-    cadre_store::content_hash(&format!("{}\u{0}{}", rec.title.as_deref().unwrap_or(""), rec.text))
+    cadre_store::content_hash(&format!(
+        "{}\u{0}{}",
+        rec.title.as_deref().unwrap_or(""),
+        rec.text
+    ))
 }
 
 pub const GD_SEC: (&str, &str, &str) = ("广东省", "party_secretary", "广东省委书记");
@@ -167,18 +222,54 @@ pub fn guangzhou_meeting_gd_with_header(id: &str, header: &str) -> Record {
     let s1 = d.sentence("广东省委书记黄坤明主持座谈会，广东省省长王伟中介绍广东经济社会发展情况。");
     let s2 = d.sentence("广西壮族自治区主席蓝天立介绍广西有关情况，双方表示要深化东西部协作，推动粤桂合作再上新台阶。");
     let s3 = d.sentence("会上，两省区签署了《深化粤桂东西部协作框架协议》。");
-    d.office("刘宁", s0, Some("广西壮族自治区"), "party_secretary", "广西壮族自治区党委书记");
-    d.office("黄坤明", s1, Some("广东省"), "party_secretary", "广东省委书记");
-    d.office("王伟中", s1, Some("广东省"), "government_head", "广东省省长");
-    d.office("蓝天立", s2, Some("广西壮族自治区"), "government_head", "广西壮族自治区主席");
+    d.office(
+        "刘宁",
+        s0,
+        Some("广西壮族自治区"),
+        "party_secretary",
+        "广西壮族自治区党委书记",
+    );
+    d.office(
+        "黄坤明",
+        s1,
+        Some("广东省"),
+        "party_secretary",
+        "广东省委书记",
+    );
+    d.office(
+        "王伟中",
+        s1,
+        Some("广东省"),
+        "government_head",
+        "广东省省长",
+    );
+    d.office(
+        "蓝天立",
+        s2,
+        Some("广西壮族自治区"),
+        "government_head",
+        "广西壮族自治区主席",
+    );
     d.region("广东省", "44", s1);
     d.region("广西壮族自治区", "45", s0);
-    d.event(EventType::Visit, Some("2024-02-27"), Some("广东省"), &[("刘宁", &[Role::Leader]), ("蓝天立", &[Role::Member])], &[s0], &[]);
+    d.event(
+        EventType::Visit,
+        Some("2024-02-27"),
+        Some("广东省"),
+        &[("刘宁", &[Role::Leader]), ("蓝天立", &[Role::Member])],
+        &[s0],
+        &[],
+    );
     d.event(
         EventType::Meeting,
         Some("2024-02-27"),
         Some("广州市"),
-        &[("黄坤明", &[Role::Chair]), ("刘宁", &[Role::Speaker]), ("王伟中", &[Role::Speaker]), ("蓝天立", &[Role::Speaker])],
+        &[
+            ("黄坤明", &[Role::Chair]),
+            ("刘宁", &[Role::Speaker]),
+            ("王伟中", &[Role::Speaker]),
+            ("蓝天立", &[Role::Speaker]),
+        ],
         &[s0, s1, s2],
         &[],
     );
@@ -196,18 +287,51 @@ pub fn guangzhou_meeting_gd_with_header(id: &str, header: &str) -> Record {
 /// The same meeting in a Guangxi paper's own words (not a reprint).
 pub fn guangzhou_meeting_gx(id: &str) -> Record {
     let mut d = Doc::new(id, "2024-02-28").title("自治区党政代表团赴广东学习考察");
-    let s0 = d.sentence("27日下午，粤桂两省区在广州召开座谈会，自治区党委书记刘宁、广东省委书记黄坤明出席并讲话。");
-    let s1 = d.sentence("自治区主席蓝天立，广东省省长王伟中参加座谈，大家一致认为两广山水相连、人缘相亲。");
-    d.office("刘宁", s0, Some("广西壮族自治区"), "party_secretary", "自治区党委书记");
-    d.office("黄坤明", s0, Some("广东省"), "party_secretary", "广东省委书记");
-    d.office("蓝天立", s1, Some("广西壮族自治区"), "government_head", "自治区主席");
-    d.office("王伟中", s1, Some("广东省"), "government_head", "广东省省长");
+    let s0 = d.sentence(
+        "27日下午，粤桂两省区在广州召开座谈会，自治区党委书记刘宁、广东省委书记黄坤明出席并讲话。",
+    );
+    let s1 = d.sentence(
+        "自治区主席蓝天立，广东省省长王伟中参加座谈，大家一致认为两广山水相连、人缘相亲。",
+    );
+    d.office(
+        "刘宁",
+        s0,
+        Some("广西壮族自治区"),
+        "party_secretary",
+        "自治区党委书记",
+    );
+    d.office(
+        "黄坤明",
+        s0,
+        Some("广东省"),
+        "party_secretary",
+        "广东省委书记",
+    );
+    d.office(
+        "蓝天立",
+        s1,
+        Some("广西壮族自治区"),
+        "government_head",
+        "自治区主席",
+    );
+    d.office(
+        "王伟中",
+        s1,
+        Some("广东省"),
+        "government_head",
+        "广东省省长",
+    );
     d.region("广西壮族自治区", "45", s0);
     d.event(
         EventType::Meeting,
         Some("2024-02-27"),
         Some("广州市"),
-        &[("刘宁", &[Role::Speaker]), ("黄坤明", &[Role::Speaker]), ("蓝天立", &[Role::Attendee]), ("王伟中", &[Role::Attendee])],
+        &[
+            ("刘宁", &[Role::Speaker]),
+            ("黄坤明", &[Role::Speaker]),
+            ("蓝天立", &[Role::Attendee]),
+            ("王伟中", &[Role::Attendee]),
+        ],
         &[s0, s1],
         &[],
     );
