@@ -60,7 +60,9 @@ def aliases(name, level):
         for suffix, kind in (("自治县", "县"), ("自治旗", "旗")):
             if name.endswith(suffix):
                 stem = strip_ethnic(name[: -len(suffix)])
-                out += [stem + kind, stem]
+                # The bare stem (秀山) is left out: county stems are too often parts of
+                # personal names and common words.
+                out.append(stem + kind)
     return [a for a in dict.fromkeys(out) if len(a) >= 2 and a != name]
 
 

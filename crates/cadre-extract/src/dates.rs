@@ -58,7 +58,8 @@ pub fn resolve(source: &SourceDoc, text: &str, _rec: &Recognition) -> (Reference
     // No reference: anchor year-less dates on the latest explicit date of the text.
     let anchor = raw
         .iter()
-        .filter(|t| t.explicit_year)
+        // Prose dates (2023年12月14日), not the ISO stamps of link lists around a page.
+        .filter(|t| t.explicit_year && t.text.contains('年') && t.text.contains('月'))
         .filter_map(|t| {
             let d = match &t.value {
                 TimeValue::Point(d) => *d,

@@ -254,3 +254,4 @@ mod tests {
         assert_eq!(g.get(ms[0].region()).name, "延边朝鲜族自治州");
     }
 }
+

@@ -121,36 +121,25 @@ pub fn recognise(lx: &Lexicon, text: &str, sentences: &[(usize, usize)]) -> Reco
 
     let mut persons: Vec<Person> = Vec::new();
     let mut index: HashMap<String, usize> = HashMap::new();
-    let mut add = |persons: &mut Vec<Person>, name: &str, m: NameMention, offices: Vec<TitleOffice>| {
-        let i = *index.entry(name.to_string()).or_insert_with(|| {
-            persons.push(Person { name: name.to_string(), mentions: Vec::new(), offices: Vec::new(), byline: true });
-            persons.len() - 1
-        });
-        let p = &mut persons[i];
-        if m.found != Found::Byline {
-            p.byline = false;
-        }
-        if !p.mentions.iter().any(|x| x.start == m.start) {
-            p.mentions.push(m);
-        }
-        for o in offices {
-            if !p.offices.iter().any(|x| x.post == o.post && x.jurisdiction == o.jurisdiction && x.title == o.title) {
-                p.offices.push(o);
-            }
-        }
-    };
-
     for (si, &(s, e)) in sentences.iter().enumerate() {
         let sent_regions: Vec<&RegionMention> = regions.iter().filter(|m| m.start >= s && m.end <= e).collect();
         for found in titles::titled_names(lx, text, s, e, si, &sent_regions, home_region) {
-            add(&mut persons, &found.name, found.mention, found.offices);
+            add_person(&mut persons, &mut index, &found.name, found.mention, found.offices);
         }
         for (a, b, how) in titles::untitled_names(lx, text, s, e) {
             let name = &text[a..b];
-            add(&mut persons, name, NameMention { start: a, end: b, sentence: si, found: how }, Vec::new());
+            add_person(&mut persons, &mut index, name, NameMention { start: a, end: b, sentence: si, found: how }, Vec::new());
         }
     }
 
+    // A name that swallowed another name found on its own (马兴瑞艾尔肯·吐尼亚孜 in a
+    // headline that runs names together) is a run of names, not a person.
+    let names: Vec<String> = persons.iter().map(|p| p.name.clone()).collect();
+    persons.retain(|p| !names.iter().any(|n| n != &p.name && n.chars().count() >= 2 && p.name.contains(n.as_str())));
+    index.clear();
+    for (i, p) in persons.iter().enumerate() {
+        index.insert(p.name.clone(), i);
+    }
     // A name seen once is known for the rest of the document.
     if !persons.is_empty() {
         let names: Vec<String> = persons.iter().map(|p| p.name.clone()).collect();
@@ -175,14 +164,41 @@ pub fn recognise(lx: &Lexicon, text: &str, sentences: &[(usize, usize)]) -> Reco
                 continue;
             }
             let mention = NameMention { start: m.start(), end: m.end(), sentence: si, found: Found::Known };
-            add(&mut persons, name, mention, Vec::new());
+            add_person(&mut persons, &mut index, name, mention, Vec::new());
         }
     }
     for p in &mut persons {
         p.mentions.sort_by_key(|m| m.start);
     }
     persons.sort_by_key(|p| p.mentions.first().map_or(usize::MAX, |m| m.start));
+    // Words inside a name are not places (秀山 in 张秀山).
+    regions.retain(|r| !persons.iter().flat_map(|p| &p.mentions).any(|m| m.start < r.end && r.start < m.end));
     Recognition { regions, persons, home_region, dateline_region }
+}
+
+fn add_person(
+    persons: &mut Vec<Person>,
+    index: &mut HashMap<String, usize>,
+    name: &str,
+    m: NameMention,
+    offices: Vec<TitleOffice>,
+) {
+    let i = *index.entry(name.to_string()).or_insert_with(|| {
+        persons.push(Person { name: name.to_string(), mentions: Vec::new(), offices: Vec::new(), byline: true });
+        persons.len() - 1
+    });
+    let p = &mut persons[i];
+    if m.found != Found::Byline {
+        p.byline = false;
+    }
+    if !p.mentions.iter().any(|x| x.start == m.start) {
+        p.mentions.push(m);
+    }
+    for o in offices {
+        if !p.offices.iter().any(|x| x.post == o.post && x.jurisdiction == o.jurisdiction && x.title == o.title) {
+            p.offices.push(o);
+        }
+    }
 }
 
 pub(crate) fn sentence_of(sentences: &[(usize, usize)], pos: usize) -> Option<usize> {

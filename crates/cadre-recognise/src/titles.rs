@@ -136,8 +136,11 @@ pub(crate) fn titled_names(
         let Some(n) = name_len else {
             // 习近平总书记, 习近平主席: the name before the title.
             if chain.len() == 1 && matches!(entry.word.as_str(), "总书记" | "主席" | "总理") {
-                if let Some((a, b)) = name_before(lx, text, s, chain[0].start) {
+                if let Some((a, b)) = name_before(lx, text, s, p.start) {
                     let mut t = chain[0].clone();
+                    t.start = p.start;
+                    t.org = None;
+                    t.region = None;
                     if entry.word == "主席" {
                         t.post = "state_president".into();
                         t.scope = Scope::Central;
@@ -225,6 +228,7 @@ fn is_not_a_name(lx: &Lexicon, name: &str) -> bool {
         || matches!(
             name,
             "一行" | "同志" | "本人" | "等人" | "人员" | "代表" | "领导" | "班子" | "职务" | "人选" | "期间" | "任内" | "一职"
+                | "阁下" | "来华" | "干部" | "任上" | "先生" | "女士" | "夫人" | "主任" | "书记"
         )
 }
 
@@ -332,10 +336,14 @@ fn settle(
         }
         region = None;
     } else if let Some(org) = t.org.as_ref() {
-        // 贵州省政协党组书记: a regional body; the post is not a controlled one.
-        jurisdiction = Some(g.get(region.unwrap()).name.clone());
-        if t.post == "other" {
-            let _ = org;
+        if body_is_regional(org) {
+            // 贵州省政协党组书记: a regional body's post belongs to the region.
+            jurisdiction = Some(g.get(region.unwrap()).name.clone());
+        } else {
+            // 漳州开发区党委副书记: a body inside the region holds the post.
+            jurisdiction = Some(org.clone());
+            post = "other".into();
+            region = None;
         }
     } else if region.is_none() && jurisdiction.is_none() {
         region = implicit_region(lx, t, explicit, regions, home);
@@ -347,7 +355,8 @@ fn settle(
             explicit.push(r);
         }
     }
-    *prev_body = Some((body, region, t.org.clone()));
+    // The body's region carries over to 主席/副主任 after it even when the body holds the post.
+    *prev_body = Some((body, region.or(t.region), t.org.clone()));
     TitleOffice { jurisdiction, region, post, title, start: t.start, end: t.end, sentence: si, rule }
 }
 
