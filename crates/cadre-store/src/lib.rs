@@ -42,6 +42,10 @@
 //!   document's reference date (`reference_date`, else `published`); start
 //!   and end come from appointment and removal events.
 //!
+//! Writes go through one connection; a parallel ingest extracts in
+//! parallel and sends records to one writer (SQLite has one writer at a
+//! time; WAL lets queries run meanwhile).
+//!
 //! # Full-text search
 //! FTS5 over a unigram-segmented copy of each document (see [`fts`]).
 
@@ -149,6 +153,21 @@ impl SqliteStore {
     pub fn open(path: impl AsRef<Path>) -> Result<Self> {
         let mut conn = Connection::open(path)?;
         schema::prepare(&mut conn)?;
+        Ok(SqliteStore { conn })
+    }
+
+    /// Opens an existing database for queries only (no migrations); fails if
+    /// its schema version is not this build's.
+    pub fn open_read_only(path: impl AsRef<Path>) -> Result<Self> {
+        let conn = Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+        conn.busy_timeout(std::time::Duration::from_secs(30))?;
+        let v: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        if v != schema::SCHEMA_VERSION {
+            return Err(Error::Invalid(format!(
+                "database schema version {v}, this build reads {}: open it read-write once to migrate",
+                schema::SCHEMA_VERSION
+            )));
+        }
         Ok(SqliteStore { conn })
     }
 

@@ -17,6 +17,9 @@ pub struct EvidenceRef {
     pub end: usize,
     /// The whole sentence.
     pub text: String,
+    /// The date this evidence dates the fact to (office evidence).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub date: Option<String>,
 }
 
 /// What ingesting one record did.
@@ -65,6 +68,10 @@ pub struct TermHit {
     /// For `who --on`: days from the date to the term (0 within).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub distance_days: Option<i64>,
+    /// How many evidence rows the office has; `evidence` holds a selection
+    /// in queries (the nearest to `--on`, else the first and last) and all
+    /// of them in exports.
+    pub evidence_total: usize,
     pub evidence: Vec<EvidenceRef>,
 }
 

@@ -827,6 +827,12 @@ fn reopening_a_file_keeps_the_schema_version() {
         let mut kb = SqliteStore::open(&path).unwrap();
         ingest(&mut kb, &guangzhou_meeting_gd("gd-1"));
     }
+    let ro = SqliteStore::open_read_only(&path).unwrap();
+    assert_eq!(
+        ro.who("广东", "party_secretary", None).unwrap()[0].name,
+        "黄坤明"
+    );
+    drop(ro);
     let kb = SqliteStore::open(&path).unwrap();
     let v: i64 = kb
         .connection()

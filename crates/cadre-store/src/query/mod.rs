@@ -182,7 +182,21 @@ pub fn evidence_row(r: &rusqlite::Row) -> rusqlite::Result<EvidenceRef> {
         start: r.get::<_, i64>(2)? as usize,
         end: r.get::<_, i64>(3)? as usize,
         text: r.get(4)?,
+        date: None,
     })
+}
+
+/// Evidence rows shown per term in queries.
+pub const TERM_EVIDENCE_SHOWN: usize = 5;
+
+/// Keeps the first two and the last three (by date) evidence rows of a term.
+pub fn trim_term_evidence(t: &mut TermHit) {
+    let n = t.evidence.len();
+    if n > TERM_EVIDENCE_SHOWN {
+        let tail = t.evidence.split_off(n - (TERM_EVIDENCE_SHOWN - 2));
+        t.evidence.truncate(2);
+        t.evidence.extend(tail);
+    }
 }
 
 /// Loads offices (terms) by id with their evidence, ordered by evidence date.
@@ -192,7 +206,7 @@ pub fn load_terms(conn: &Connection, ids: &[i64]) -> Result<Vec<TermHit>> {
          FROM offices o JOIN persons p ON p.id = o.person WHERE o.id = ?1",
     )?;
     let mut ev_st = conn.prepare_cached(
-        "SELECT doc, sentence, char_start, char_end, text FROM office_evidence WHERE office = ?1
+        "SELECT doc, sentence, char_start, char_end, text, date FROM office_evidence WHERE office = ?1
          ORDER BY date IS NULL, date, doc, sentence, char_start",
     )?;
     let mut out = Vec::new();
@@ -212,18 +226,25 @@ pub fn load_terms(conn: &Connection, ids: &[i64]) -> Result<Vec<TermHit>> {
                     end: r.get(9)?,
                     relation: None,
                     distance_days: None,
+                    evidence_total: 0,
                     evidence: Vec::new(),
                 })
             })
             .optional()?;
         let Some(mut hit) = hit else { continue };
         let mut seen = BTreeSet::new();
-        for e in ev_st.query_map([id], evidence_row)? {
+        let rows = ev_st.query_map([id], |r| {
+            let mut e = evidence_row(r)?;
+            e.date = r.get(5)?;
+            Ok(e)
+        })?;
+        for e in rows {
             let e = e?;
             if seen.insert((e.doc.clone(), e.sentence, e.start, e.end)) {
                 hit.evidence.push(e);
             }
         }
+        hit.evidence_total = hit.evidence.len();
         out.push(hit);
     }
     Ok(out)

@@ -2,7 +2,9 @@
 
 use rusqlite::Connection;
 
-use super::{counterparts, events_of_person, load_events, load_terms, person_ids};
+use super::{
+    counterparts, events_of_person, load_events, load_terms, person_ids, trim_term_evidence,
+};
 use crate::{PersonReport, Result};
 
 /// One report per merged individual with the name: offices ordered by the
@@ -18,7 +20,8 @@ pub fn person(conn: &Connection, name: &str) -> Result<Vec<PersonReport>> {
             let rows = st.query_map([id], |r| r.get(0))?;
             rows.collect::<rusqlite::Result<_>>()?
         };
-        let offices = load_terms(conn, &office_ids)?;
+        let mut offices = load_terms(conn, &office_ids)?;
+        offices.iter_mut().for_each(trim_term_evidence);
         let events = load_events(conn, &events_of_person(conn, id)?)?;
         let counterparts = counterparts(&events, id);
         out.push(PersonReport {

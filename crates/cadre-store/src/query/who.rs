@@ -2,7 +2,7 @@
 
 use rusqlite::Connection;
 
-use super::{load_terms, RegionRef};
+use super::{load_terms, trim_term_evidence, RegionRef, TERM_EVIDENCE_SHOWN};
 use crate::{dates, Error, Result, TermHit};
 
 /// (rank class, distance in days, latest start first).
@@ -33,6 +33,7 @@ pub fn who(
     let mut terms = load_terms(conn, &ids)?;
     match on {
         None => {
+            terms.iter_mut().for_each(trim_term_evidence);
             terms.sort_by(|a, b| {
                 let ka = a.end.clone().or(a.last_seen.clone());
                 let kb = b.end.clone().or(b.last_seen.clone());
@@ -72,6 +73,16 @@ pub fn who(
                     ((rank, dist, std::cmp::Reverse(lo.unwrap_or_default())), t)
                 })
                 .collect();
+            // The evidence nearest to the date first.
+            for (_, t) in &mut keyed {
+                t.evidence.sort_by_key(|e| {
+                    e.date
+                        .as_deref()
+                        .and_then(dates::days)
+                        .map_or(i64::MAX, |x| (x - d).abs())
+                });
+                t.evidence.truncate(TERM_EVIDENCE_SHOWN);
+            }
             keyed.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.person_id.cmp(&b.1.person_id)));
             terms = keyed.into_iter().map(|(_, t)| t).collect();
         }
