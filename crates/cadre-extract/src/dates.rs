@@ -15,6 +15,9 @@ pub struct Reference {
     pub date: Option<(i32, u32, u32)>,
     /// dateline, url, published, latest-in-text.
     pub source: Option<&'static str>,
+    /// Byte range of the publication stamp the date was read from: it dates the page,
+    /// not an event.
+    pub stamp: Option<(usize, usize)>,
 }
 
 impl Reference {
@@ -23,16 +26,53 @@ impl Reference {
     }
 }
 
-pub fn resolve(source: &SourceDoc, text: &str, _rec: &Recognition) -> (Reference, Vec<TimeMention>) {
+pub fn resolve(
+    source: &SourceDoc,
+    text: &str,
+    sentences: &[(usize, usize)],
+    _rec: &Recognition,
+) -> (Reference, Vec<TimeMention>) {
+    let (reference, mut times) = resolve_inner(source, text);
+    // A year written in the same sentence supplies a year-less date (2月11日…开展2025年…).
+    for &(s, e) in sentences {
+        let year = times
+            .iter()
+            .filter(|t| t.start >= s && t.end <= e && t.explicit_year)
+            .find_map(|t| t.value.start().year);
+        if let Some(y) = year {
+            for t in times.iter_mut().filter(|t| t.start >= s && t.end <= e && !t.explicit_year && !t.relative) {
+                match &mut t.value {
+                    TimeValue::Point(d) => d.year = d.year.or(Some(y)),
+                    TimeValue::Range(a, b) => {
+                        a.year = a.year.or(Some(y));
+                        b.year = b.year.or(Some(y));
+                    }
+                }
+            }
+        }
+    }
+    // A day without its month dates nothing.
+    times.retain(|t| {
+        let (TimeValue::Point(d) | TimeValue::Range(d, _)) = &t.value;
+        d.month.is_some() || d.day.is_none()
+    });
+    (reference, times)
+}
+
+fn resolve_inner(source: &SourceDoc, text: &str) -> (Reference, Vec<TimeMention>) {
     let head_end = text.char_indices().nth(400).map_or(text.len(), |(i, _)| i);
     let raw = find_times(text, None);
     let url_date = source.url.as_deref().and_then(cadre_time::date_from_url);
 
     // A publication stamp at the head: 2022-09-23, 2023年01月12日 09:09, 2015/7/28.
     let stamp = raw.iter().filter(|t| t.start < head_end && t.explicit_year).find_map(|t| match t.value {
-        TimeValue::Point(Day { year: Some(y), month: Some(m), day: Some(d) }) if is_stamp(text, t) => Some((y, m, d)),
+        TimeValue::Point(Day { year: Some(y), month: Some(m), day: Some(d) }) if is_stamp(text, t) => {
+            Some(((y, m, d), (t.start, t.end)))
+        }
         _ => None,
     });
+    let stamp_span = stamp.map(|(_, sp)| sp);
+    let stamp = stamp.map(|(d, _)| d);
     let published = source.published.as_deref().and_then(parse_ymd);
     let (date, src) = if let Some(d) = stamp {
         (Some(d), Some("stamp"))
@@ -53,7 +93,7 @@ pub fn resolve(source: &SourceDoc, text: &str, _rec: &Recognition) -> (Reference
                 }
             }
         }
-        return (Reference { date: Some(d), source: src }, times);
+        return (Reference { date: Some(d), source: src, stamp: stamp_span }, times);
     }
     // No reference: anchor year-less dates on the latest explicit date of the text.
     let anchor = raw
@@ -102,7 +142,7 @@ pub fn resolve(source: &SourceDoc, text: &str, _rec: &Recognition) -> (Reference
                 last_month = Some((y, m));
             }
         }
-        return (Reference { date: None, source: Some("latest-in-text") }, times);
+        return (Reference { date: None, source: Some("latest-in-text"), stamp: None }, times);
     }
     (Reference::default(), times)
 }

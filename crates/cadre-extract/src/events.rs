@@ -173,59 +173,108 @@ fn roles_after(sent_after: &str) -> Vec<Role> {
     roles.into_iter().map(|(_, r)| r).collect()
 }
 
+/// Triggers that refer to a gathering just told (…出席会议并讲话) rather than a new one.
+const REFERENTIAL: &[&str] = &["出席会议", "主持会议", "参加会议", "会议", "会上"];
+/// Words before a meeting trigger that make the sentence a directive about a past
+/// meeting (学习贯彻…会议精神), not a report of one.
+const DIRECTIVE: &[&str] = &["贯彻", "学习", "落实", "精神", "遵循"];
+/// What follows a name that is cited, not present: 习近平总书记关于…, 以习近平同志为核心.
+const CITED_AFTER: &[&str] = &["关于", "重要", "的重要", "为核心", "亲自", "当年", "系列", "提出", "的指示", "指出的"];
+const CITED_TITLES: &[&str] = &["总书记", "主席", "同志", "总理"];
+
+fn is_cited(text: &str, end: usize, sent_start: usize, start: usize) -> bool {
+    let mut after = &text[end..];
+    for t in CITED_TITLES {
+        if let Some(rest) = after.strip_prefix(t) {
+            after = rest;
+            break;
+        }
+    }
+    if CITED_AFTER.iter().any(|w| after.starts_with(w)) {
+        return true;
+    }
+    let before = &text[sent_start..start];
+    let near: String = before.chars().rev().take(6).collect::<Vec<_>>().into_iter().rev().collect();
+    ["贯彻", "学习", "落实", "遵循", "按照", "根据"].iter().any(|w| near.contains(w))
+}
+
+/// The date of what a trigger reports: the last date before it in the sentence, else
+/// the sentence's first date.
+fn date_at<'t>(times: &'t [TimeMention], s: usize, e: usize, at: usize) -> Option<&'t TimeMention> {
+    let in_sentence = |t: &&TimeMention| {
+        t.start >= s
+            && t.end <= e
+            && match &t.value {
+                TimeValue::Point(d) | TimeValue::Range(d, _) => d.month.is_some(),
+            }
+    };
+    times.iter().filter(in_sentence).filter(|t| t.end <= at).last().or_else(|| times.iter().find(in_sentence))
+}
+
 pub fn extract(lx: &Lexicon, triggers: &Triggers, doc: &Doc) -> Vec<Draft> {
     let text = doc.text();
     let rec = &doc.rec;
     let g = &lx.gazetteer;
     let mut drafts: Vec<Draft> = Vec::new();
     let mut ctx_date: Option<TimeValue> = None;
+    // Title words are not triggers (人大常委会 is not a meeting).
+    let title_spans: Vec<(usize, usize)> =
+        rec.persons.iter().flat_map(|p| p.offices.iter().map(|o| (o.start, o.end))).collect();
 
     for (si, &(s, e)) in doc.sentences.iter().enumerate() {
         let sent = &text[s..e];
         let qs = quotes(sent, s);
         let in_quote = |p: usize| qs.iter().any(|&(a, b)| p > a && p < b);
 
-        let own = own_date(&doc.times, s, e).filter(|t| !in_quote(t.start));
-        let own_value = own.map(|t| complete(&t.value, ctx_date.as_ref()));
-
         // Triggers that report something real.
         let hits: Vec<_> = triggers
             .find(sent, s)
             .into_iter()
             .filter(|h| !in_quote(h.start))
+            .filter(|h| !title_spans.iter().any(|&(a, b)| h.start < b && a < h.end))
             .filter(|h| {
                 let before = &text[s..h.start];
                 let near: String = before.chars().rev().take(3).collect::<Vec<_>>().into_iter().rev().collect();
                 !NOT_REAL.iter().any(|w| near.contains(w))
             })
             .filter(|h| !NOT_EVENT_AFTER.iter().any(|w| text[h.end..e].starts_with(w)))
+            .filter(|h| {
+                triggers.get(h).action != Action::Event(EventType::Meeting)
+                    || !DIRECTIVE.iter().any(|w| text[s..h.start].contains(w))
+            })
             .collect();
-        let kinds: Vec<EventType> = {
-            let mut k: Vec<EventType> = hits
-                .iter()
-                .filter_map(|h| match triggers.get(h).action {
-                    Action::Event(t) if t != EventType::Appointment && t != EventType::Removal => Some(t),
-                    _ => None,
-                })
-                .collect();
-            k.dedup();
-            let mut seen = Vec::new();
-            k.retain(|t| {
-                let new = !seen.contains(t);
-                seen.push(*t);
-                new
-            });
-            k
-        };
+        let mut kinds: Vec<EventType> = Vec::new();
+        for h in &hits {
+            if let Action::Event(t) = triggers.get(h).action {
+                if t != EventType::Appointment && t != EventType::Removal && !kinds.contains(&t) {
+                    kinds.push(t);
+                }
+            }
+        }
+        let first_hit = hits.iter().find(|h| matches!(triggers.get(h).action, Action::Event(_))).map_or(e, |h| h.start);
+        let own = date_at(&doc.times, s, e, first_hit).filter(|t| !in_quote(t.start));
+        let mut own_value = own.map(|t| complete(&t.value, ctx_date.as_ref()));
+        // 日前/近日: recently, dated by the page's month.
+        if own_value.is_none() && (sent.starts_with("日前") || sent.starts_with("近日")) {
+            if let Some((y, m, _)) = doc.reference.date {
+                own_value = Some(TimeValue::Point(Day { year: Some(y), month: Some(m), day: None }));
+            }
+        }
         if own_value.is_some() && (!kinds.is_empty() || own.is_some_and(|t| t.start < s + 24)) {
             ctx_date = own_value.clone();
         }
 
-        // Persons of the sentence with the roles their verbs give.
+        // Persons of the sentence with the roles their verbs give; cited names are not
+        // participants.
         let mentions = rec.persons_in(s, e);
-        let mut persons: Vec<(usize, Vec<Role>)> = Vec::new();
+        let mut persons: Vec<(usize, Vec<Role>, usize)> = Vec::new();
+        let mut cited: Vec<(usize, usize)> = Vec::new();
         for (k, (pi, m)) in mentions.iter().enumerate() {
             if rec.persons[*pi].byline || in_quote(m.start) {
+                continue;
+            }
+            if is_cited(text, m.end, s, m.start) {
+                cited.push((*pi, m.end));
                 continue;
             }
             let next_start = mentions.get(k + 1).map_or(e, |(_, n)| n.start).max(m.end);
@@ -235,59 +284,68 @@ pub fn extract(lx: &Lexicon, triggers: &Triggers, doc: &Doc) -> Vec<Draft> {
             } else {
                 Vec::new()
             };
-            match persons.iter_mut().find(|(q, _)| q == pi) {
-                Some((_, rs)) => rs.extend(roles),
-                None => persons.push((*pi, roles)),
+            match persons.iter_mut().find(|(q, _, _)| q == pi) {
+                Some((_, rs, _)) => rs.extend(roles),
+                None => persons.push((*pi, roles, m.start)),
             }
         }
         // A list shares the verbs of its last member: 王伟中、蓝天立出席会议.
         let mut carry: Vec<Role> = Vec::new();
-        for (_, rs) in persons.iter_mut().rev() {
+        for (_, rs, _) in persons.iter_mut().rev() {
             if rs.is_empty() {
                 rs.extend(carry.iter().copied());
             } else {
                 carry = rs.clone();
             }
         }
+        // Guests: named after 会见/欢迎, or followed by 一行.
+        let meet_at = ["会见", "接见", "欢迎"].iter().filter_map(|w| sent.find(w).map(|k| s + k)).min();
+        let in_group = |pos: usize| {
+            mentions.iter().any(|(_, m)| m.start == pos && text[m.end..e].starts_with("一行"))
+        };
 
         let collectives = collectives_in(lx, text, &rec.regions, s, e);
 
         // Attachments: more participants of an event told before.
         for h in &hits {
-            if let Action::Attach(target) = triggers.get(h).action {
-                if kinds.contains(&target) || persons.is_empty() {
-                    continue;
-                }
-                let role = if target == EventType::Visit { Role::Member } else { Role::Attendee };
-                let found = drafts
-                    .iter()
-                    .rposition(|d| d.kind == target && d.last_sentence + 4 >= si)
-                    .or_else(|| drafts.iter().rposition(|d| d.last_sentence + 2 >= si && d.kind != EventType::Signing));
-                if let Some(di) = found {
-                    let visit_first = drafts[di].first_sentence;
-                    for (p, rs) in &persons {
-                        let mut roles = rs.clone();
-                        if !roles.contains(&role) {
-                            roles.push(role);
-                        }
-                        drafts[di].add_person(*p, &roles);
+            let Action::Attach(target) = triggers.get(h).action else { continue };
+            if kinds.contains(&target) || persons.is_empty() {
+                continue;
+            }
+            let word = triggers.get(h).word.as_str();
+            let explicit = word.starts_with("参加") || word.starts_with("陪同");
+            let window = if explicit { 12 } else { 4 };
+            let role = if target == EventType::Visit { Role::Member } else { Role::Attendee };
+            let found = drafts
+                .iter()
+                .rposition(|d| d.kind == target && d.last_sentence + window >= si)
+                .or_else(|| drafts.iter().rposition(|d| d.last_sentence + 2 >= si && d.kind != EventType::Signing));
+            if let Some(di) = found {
+                let visit_first = drafts[di].first_sentence;
+                for (p, rs, _) in &persons {
+                    let mut roles = rs.clone();
+                    if !roles.contains(&role) {
+                        roles.push(role);
                     }
-                    drafts[di].last_sentence = si;
-                    drafts[di].evidence.push((si, h.start, h.end, format!("attach:{}", triggers.get(h).word)));
-                    // 参加有关活动: also the meetings held during the visit.
-                    if target == EventType::Visit {
-                        for d in drafts.iter_mut().filter(|d| d.kind == EventType::Meeting && d.first_sentence >= visit_first) {
-                            for (p, rs) in &persons {
-                                d.add_person(*p, rs);
-                            }
+                    drafts[di].add_person(*p, &roles);
+                }
+                drafts[di].last_sentence = si;
+                drafts[di].evidence.push((si, h.start, h.end, format!("attach:{word}")));
+                // 参加有关活动: also the meetings held during the visit.
+                if target == EventType::Visit && drafts[di].kind == EventType::Visit {
+                    for d in drafts.iter_mut().filter(|d| d.kind == EventType::Meeting && d.first_sentence >= visit_first) {
+                        for (p, rs, _) in &persons {
+                            d.add_person(*p, rs);
                         }
                     }
                 }
             }
         }
 
-        for kind in kinds {
+        let mut proposals: Vec<Draft> = Vec::new();
+        for kind in kinds.iter().copied() {
             let h = hits.iter().find(|h| triggers.get(h).action == Action::Event(kind)).unwrap();
+            let word = triggers.get(h).word.clone();
             let mut c = Draft::new(kind, si);
             c.explicit_date = own_value.is_some();
             c.date = own_value.clone().or_else(|| ctx_date.clone());
@@ -296,7 +354,11 @@ pub fn extract(lx: &Lexicon, triggers: &Triggers, doc: &Doc) -> Vec<Draft> {
                     .or_else(|| places::venue(lx, text, &rec.regions, s, e)),
                 _ => places::venue(lx, text, &rec.regions, s, e),
             };
-            for (p, rs) in &persons {
+            for (p, rs, at) in &persons {
+                // A visit in a sentence about receiving guests is the guests' visit.
+                if kind == EventType::Visit && meet_at.is_some_and(|m| *at < m) && !in_group(*at) {
+                    continue;
+                }
                 let mut roles = rs.clone();
                 if let Some(r) = triggers.get(h).role {
                     if roles.is_empty() {
@@ -305,14 +367,54 @@ pub fn extract(lx: &Lexicon, triggers: &Triggers, doc: &Doc) -> Vec<Draft> {
                 }
                 c.add_person(*p, &roles);
             }
+            // A central leader's visit cited in passing (习近平总书记在西藏考察时) is its own visit.
+            if kind == EventType::Visit {
+                for &(p, end) in &cited {
+                    if h.start > end && h.start - end <= 24 {
+                        let mut v = Draft::new(EventType::Visit, si);
+                        v.place = c.place;
+                        v.add_person(p, &[Role::Leader]);
+                        v.evidence.push((si, h.start, h.end, format!("trigger:{word}")));
+                        proposals.push(v);
+                    }
+                }
+            }
+            // 分别会见或陪同调研: the hosts met the visitors of the visit in course.
+            if kind == EventType::Meeting && (word == "会见" || word == "接见") && !persons.iter().any(|(_, _, at)| meet_at.is_some_and(|m| *at > m)) {
+                if let Some(v) = drafts.iter().rev().find(|d| d.kind == EventType::Visit && d.last_sentence + 3 >= si) {
+                    let leaders: Vec<usize> = v.persons.iter().filter(|(_, r)| r.contains(&Role::Leader)).map(|(p, _)| *p).collect();
+                    for p in leaders {
+                        c.add_person(p, &[Role::Guest]);
+                    }
+                }
+            }
             c.collectives = collectives.clone();
             if kind == EventType::Signing {
                 let (names, count) = agreements(sent);
                 c.agreements = names;
                 c.agreement_count = count;
             }
-            c.evidence.push((si, h.start, h.end, format!("trigger:{}", triggers.get(h).word)));
-            merge_or_push(g, &mut drafts, c, si);
+            c.evidence.push((si, h.start, h.end, format!("trigger:{word}")));
+            // Guests arriving as a group (缪建民一行) make a visit of their own.
+            if kind == EventType::Meeting && !kinds.contains(&EventType::Visit) {
+                let group: Vec<usize> = persons.iter().filter(|(_, _, at)| in_group(*at)).map(|(p, _, _)| *p).collect();
+                if !group.is_empty() {
+                    let mut v = Draft::new(EventType::Visit, si);
+                    v.date = c.date.clone();
+                    v.explicit_date = c.explicit_date;
+                    v.place = c.place;
+                    for p in group {
+                        v.add_person(p, &[Role::Guest]);
+                    }
+                    v.evidence.push((si, h.start, h.end, "guest-group".to_string()));
+                    proposals.push(v);
+                }
+            }
+            proposals.insert(0, c);
+            let referential = REFERENTIAL.contains(&word.as_str());
+            for c in proposals.drain(..) {
+                merge_or_push(g, &mut drafts, c, si, referential);
+            }
         }
         // Sites a visit went to: 深入A、B等企业.
         if let Some(v) = drafts.iter_mut().rev().find(|d| d.kind == EventType::Visit && d.last_sentence + 6 >= si) {
@@ -327,7 +429,7 @@ pub fn extract(lx: &Lexicon, triggers: &Triggers, doc: &Doc) -> Vec<Draft> {
     drafts
 }
 
-fn merge_or_push(g: &cadre_recognise::Gazetteer, drafts: &mut Vec<Draft>, c: Draft, si: usize) {
+fn merge_or_push(g: &cadre_recognise::Gazetteer, drafts: &mut Vec<Draft>, c: Draft, si: usize, referential: bool) {
     let target = drafts.iter().rposition(|x| {
         if x.kind != c.kind {
             return false;
@@ -348,7 +450,7 @@ fn merge_or_push(g: &cadre_recognise::Gazetteer, drafts: &mut Vec<Draft>, c: Dra
         let share_collective = c.collectives.iter().any(|(n, _)| x.collectives.iter().any(|(m, _)| m == n));
         // Separate participant groups are separate events, unless the sentence goes on
         // about the gathering just told (…出席会议并分别介绍).
-        if !x.persons.is_empty() && !c.persons.is_empty() && !share_person && !(!c.explicit_date && x.last_sentence + 1 >= si) {
+        if !x.persons.is_empty() && !c.persons.is_empty() && !share_person && !(referential && !c.explicit_date && x.last_sentence + 2 >= si) {
             return false;
         }
         share_person || share_collective || x.last_sentence + 3 >= si || (c.explicit_date && c.date == x.date)

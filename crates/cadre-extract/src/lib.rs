@@ -79,7 +79,11 @@ impl Extractor {
         let norm = cadre_normalise::normalise(&source.text);
         let sentences = cadre_normalise::split_sentences(&norm.text);
         let rec = cadre_recognise::recognise(self.lx, &norm.text, &sentences);
-        let (reference, times) = dates::resolve(source, &norm.text, &rec);
+        let (reference, mut times) = dates::resolve(source, &norm.text, &sentences, &rec);
+        // The page's own stamp dates no event.
+        if let Some((a, b)) = reference.stamp {
+            times.retain(|t| t.end <= a || t.start >= b);
+        }
         Doc { source, norm, sentences, rec, times, reference }
     }
 }

@@ -188,10 +188,10 @@ fn add_person(
         persons.len() - 1
     });
     let p = &mut persons[i];
-    if m.found != Found::Byline {
-        p.byline = false;
-    }
     if !p.mentions.iter().any(|x| x.start == m.start) {
+        if m.found != Found::Byline {
+            p.byline = false;
+        }
         p.mentions.push(m);
     }
     for o in offices {

@@ -69,6 +69,8 @@ pub fn read_name(lx: &Lexicon, s: &str, trust: Trust) -> Option<usize> {
         // Four characters after a one-character surname: ethnic names (白玛旺堆) that a
         // delimiter closes, never a name running into a word (任专职副书记).
         Some(4) if delimited && trust != Trust::Strict => 4,
+        // Transliterated names after a foreign title run longer: 伊萨亚斯一行.
+        Some(k) if trust == Trust::Foreign && (2..=5).contains(&k) => k,
         Some(_) => return None,
         // No boundary within reach: a Chinese name is surname plus at most two characters.
         None if surname.is_some() && ends.len() > max_len && trust != Trust::Strict => max_len,
