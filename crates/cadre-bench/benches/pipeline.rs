@@ -5,7 +5,7 @@
 //! `../shared` (read at run time), else the project's `samples/`.
 
 use cadre_extract::Extractor;
-use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
+use criterion::{black_box, criterion_group, criterion_main, Criterion, SamplingMode, Throughput};
 use jieba_rs::Jieba;
 use std::time::Duration;
 
@@ -24,9 +24,11 @@ fn pipeline(c: &mut Criterion) {
 
     let mut group = c.benchmark_group("pipeline");
     group.throughput(Throughput::Bytes(bytes as u64));
+    // Each iteration is a whole pass over the corpus (seconds): flat sampling, few samples.
+    group.sampling_mode(SamplingMode::Flat);
     group.sample_size(10);
     group.warm_up_time(Duration::from_secs(1));
-    group.measurement_time(Duration::from_secs(20));
+    group.measurement_time(Duration::from_secs(25));
 
     group.bench_function("cadre_extract", |b| {
         b.iter(|| {

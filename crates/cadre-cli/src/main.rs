@@ -20,6 +20,26 @@ enum Command {
     Extract(commands::extract::Args),
     /// Extract DOCS and score against GOLD (cadre-gold/1), like the reference scorer.
     Eval(commands::eval::Args),
+    /// Person names in each line of a file, as JSON arrays (one line out per line in).
+    Ner(commands::ner::Args),
+    /// Extract documents and store them in the knowledge base (incremental).
+    Ingest(commands::ingest::Args),
+    /// Who held an office (on a date), with the evidence.
+    Who(commands::who::Args),
+    /// A person's offices over time, events and most frequent counterparts.
+    Person(commands::person::Args),
+    /// Events matching a filter, by date.
+    Events(commands::events::Args),
+    /// The relationship timeline of two regions or two persons.
+    Between(commands::between::Args),
+    /// The earlier events and agreements that explain an event.
+    Background(commands::background::Args),
+    /// Full-text search over the stored documents, with the facts found in them.
+    Search(commands::search::Args),
+    /// Write the knowledge base as JSON Lines, CSV, GraphML or PLOVER-style records.
+    Export(commands::export::Args),
+    /// Ingest the bundled samples into a temporary store and show what Cadre makes of them.
+    Demo(commands::demo::Args),
 }
 
 fn main() -> ExitCode {
@@ -27,12 +47,26 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Extract(a) => commands::extract::run(a),
         Command::Eval(a) => commands::eval::run(a),
+        Command::Ner(a) => commands::ner::run(a),
+        Command::Ingest(a) => commands::ingest::run(a),
+        Command::Who(a) => commands::who::run(a),
+        Command::Person(a) => commands::person::run(a),
+        Command::Events(a) => commands::events::run(a),
+        Command::Between(a) => commands::between::run(a),
+        Command::Background(a) => commands::background::run(a),
+        Command::Search(a) => commands::search::run(a),
+        Command::Export(a) => commands::export::run(a),
+        Command::Demo(a) => commands::demo::run(a),
     };
     match result {
         Ok(code) => code,
         Err(e) => {
-            // A closed pipe (cadre extract … | head) is not an error worth reporting.
-            if e.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe) {
+            // A closed pipe (cadre extract … | head) is not an error worth reporting,
+            // wherever in the chain of causes it is.
+            let broken_pipe = e.chain().any(|c| {
+                c.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            });
+            if broken_pipe {
                 return ExitCode::SUCCESS;
             }
             eprintln!("cadre: {e:#}");

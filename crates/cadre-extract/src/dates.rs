@@ -51,11 +51,6 @@ pub fn resolve(
             }
         }
     }
-    // A day without its month dates nothing.
-    times.retain(|t| {
-        let (TimeValue::Point(d) | TimeValue::Range(d, _)) = &t.value;
-        d.month.is_some() || d.day.is_none()
-    });
     (reference, times)
 }
 

@@ -205,7 +205,7 @@ fn date_at<'t>(times: &'t [TimeMention], s: usize, e: usize, at: usize) -> Optio
         t.start >= s
             && t.end <= e
             && match &t.value {
-                TimeValue::Point(d) | TimeValue::Range(d, _) => d.month.is_some(),
+                TimeValue::Point(d) | TimeValue::Range(d, _) => d.month.is_some() || d.day.is_some(),
             }
     };
     times.iter().filter(in_sentence).filter(|t| t.end <= at).last().or_else(|| times.iter().find(in_sentence))
@@ -253,7 +253,7 @@ pub fn extract(lx: &Lexicon, triggers: &Triggers, doc: &Doc) -> Vec<Draft> {
         }
         let first_hit = hits.iter().find(|h| matches!(triggers.get(h).action, Action::Event(_))).map_or(e, |h| h.start);
         let own = date_at(&doc.times, s, e, first_hit).filter(|t| !in_quote(t.start));
-        let mut own_value = own.map(|t| complete(&t.value, ctx_date.as_ref()));
+        let mut own_value = own.map(|t| complete(&t.value, ctx_date.as_ref())).filter(|v| v.start().month.is_some());
         // 日前/近日: recently, dated by the page's month.
         if own_value.is_none() && (sent.starts_with("日前") || sent.starts_with("近日")) {
             if let Some((y, m, _)) = doc.reference.date {
@@ -319,7 +319,9 @@ pub fn extract(lx: &Lexicon, triggers: &Triggers, doc: &Doc) -> Vec<Draft> {
             let found = drafts
                 .iter()
                 .rposition(|d| d.kind == target && d.last_sentence + window >= si)
-                .or_else(|| drafts.iter().rposition(|d| d.last_sentence + 2 >= si && d.kind != EventType::Signing));
+                .or_else(|| {
+                    drafts.iter().rposition(|d| d.last_sentence + 2 >= si && (d.kind != EventType::Signing || d.last_sentence + 1 >= si))
+                });
             if let Some(di) = found {
                 let visit_first = drafts[di].first_sentence;
                 for (p, rs, _) in &persons {
@@ -353,7 +355,8 @@ pub fn extract(lx: &Lexicon, triggers: &Triggers, doc: &Doc) -> Vec<Draft> {
                 EventType::Visit => places::destination(lx, text, &rec.regions, s, e)
                     .or_else(|| places::venue(lx, text, &rec.regions, s, e)),
                 _ => places::venue(lx, text, &rec.regions, s, e),
-            };
+            }
+            .or_else(|| places::our_region(lx, rec, sent));
             for (p, rs, at) in &persons {
                 // A visit in a sentence about receiving guests is the guests' visit.
                 if kind == EventType::Visit && meet_at.is_some_and(|m| *at < m) && !in_group(*at) {
@@ -445,6 +448,14 @@ fn merge_or_push(g: &cadre_recognise::Gazetteer, drafts: &mut Vec<Draft>, c: Dra
             if a != b && !g.within(a, b) && !g.within(b, a) {
                 return false;
             }
+        }
+        // All agreements signed at one ceremony are one signing.
+        if c.kind == EventType::Signing && x.date.is_some() && x.date == c.date {
+            return true;
+        }
+        // An undated event in the headline is the one the body reports with its date.
+        if x.date.is_none() && x.first_sentence <= 2 && c.explicit_date {
+            return true;
         }
         let share_person = c.persons.iter().any(|(p, _)| x.has_person(*p));
         let share_collective = c.collectives.iter().any(|(n, _)| x.collectives.iter().any(|(m, _)| m == n));

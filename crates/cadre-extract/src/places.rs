@@ -1,7 +1,7 @@
 //! Where an event happened: the venue (在广州召开), the destination of a visit
 //! (赴广东省深圳市、广州市), a one-character province (来粤考察), the dateline.
 
-use cadre_recognise::{Gazetteer, Lexicon, RegionMention};
+use cadre_recognise::{Gazetteer, Lexicon, RegionMention, Scope};
 
 /// Words before a region that make it the place of what follows.
 const AT: &[&str] = &["在", "于"];
@@ -84,6 +84,22 @@ pub fn abbreviated(lx: &Lexicon, sent: &str) -> Option<usize> {
         }
     }
     None
+}
+
+/// 到我区考察, 来我市: the document's own region of that level, read from the titles of
+/// the document's officials (西青区委书记 → 西青区) or its outlet.
+pub fn our_region(lx: &Lexicon, rec: &cadre_recognise::Recognition, sent: &str) -> Option<usize> {
+    let g = &lx.gazetteer;
+    let level = ["我省", "我市", "我区", "我县", "我州"].iter().position(|w| {
+        sent.find(w).is_some_and(|k| TO.iter().chain(AT).any(|t| sent[..k].ends_with(t)))
+    })?;
+    let scope = [Scope::Province, Scope::City, Scope::District, Scope::County, Scope::Prefecture][level];
+    rec.persons
+        .iter()
+        .flat_map(|p| p.offices.iter())
+        .filter_map(|o| o.region)
+        .chain(rec.home_region)
+        .find(|&r| scope.fits(g.get(r)))
 }
 
 /// Any region named in the sentence, most specific cover of all (fallback).

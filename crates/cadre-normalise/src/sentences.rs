@@ -2,7 +2,7 @@
 
 /// Byte ranges `[start, end)` of the sentences of normalised `text`.
 ///
-/// A sentence ends at `。！？!?；;` or a line break, never inside `《》`, and not inside
+/// A sentence ends at `。！？!?` or a line break (not at `；`, which separates list items), never inside `《》`, and not inside
 /// `“”` unless the line ends. Closing quotes and brackets after a terminator stay with
 /// the sentence they close. Leading and trailing whitespace is trimmed; empty
 /// sentences are dropped.
@@ -25,7 +25,7 @@ pub fn split_sentences(text: &str) -> Vec<(usize, usize)> {
         let closes_quote = matches!(c, '”' | '」')
             && quote_depth == 0
             && text[..i].ends_with(['。', '！', '？', '!', '?']);
-        let soft = closes_quote || matches!(c, '。' | '！' | '？' | '!' | '?' | '；' | ';');
+        let soft = closes_quote || matches!(c, '。' | '！' | '？' | '!' | '?');
         if hard || (soft && title_depth == 0 && quote_depth == 0) {
             let mut end = i + c.len_utf8();
             // Absorb further terminators and closing marks: 。” or ！？

@@ -621,8 +621,8 @@ impl<'a> Scanner<'a> {
     /// `YYYY-MM-DD`, `YYYY/M/D`, `YYYY.M.D` (same separator twice).
     fn numeric_date(&self, i: usize, y: Num) -> Option<Phrase> {
         if let Some(p) = self.prev(i) {
-            if p.is_ascii_alphanumeric() || matches!(p, '-' | '/' | '.' | '－' | '／' | '．' | ':')
-            {
+            // A colon is allowed before: 时间:2022-09-23 labels a date.
+            if p.is_ascii_alphanumeric() || matches!(p, '-' | '/' | '.' | '－' | '／' | '．') {
                 return None;
             }
         }

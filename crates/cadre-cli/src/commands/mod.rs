@@ -1,2 +1,13 @@
+pub mod background;
+pub mod between;
+pub mod common;
+pub mod demo;
 pub mod eval;
+pub mod events;
+pub mod export;
 pub mod extract;
+pub mod ingest;
+pub mod ner;
+pub mod person;
+pub mod search;
+pub mod who;

@@ -1,0 +1,105 @@
+//! `cadre ner FILE` (`-` for stdin): person names, one sentence per line.
+//!
+//! For each input line, one output line: a JSON array of the person names
+//! the extractor finds in it (bylines excluded), in order of first
+//! appearance, `[]` when there is none. Lines are processed in parallel in
+//! batches and printed in input order.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context;
+use cadre_extract::Extractor;
+use cadre_model::{EntityKind, Record, SourceDoc};
+use rayon::prelude::*;
+
+use super::common;
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// A UTF-8 text file with one sentence per line, or `-` for stdin.
+    pub file: PathBuf,
+}
+
+const BATCH: usize = 2048;
+
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let input: Box<dyn Read> = if args.file.as_os_str() == "-" {
+        Box::new(std::io::stdin().lock())
+    } else {
+        Box::new(
+            std::fs::File::open(&args.file).with_context(|| format!("{}: cannot open", args.file.display()))?,
+        )
+    };
+    let mut reader = BufReader::new(input);
+    let extractor = Extractor::new();
+    let mut out = common::stdout();
+    let mut batch: Vec<String> = Vec::with_capacity(BATCH);
+    let mut line_no = 0usize;
+    let mut buf = Vec::new();
+    loop {
+        buf.clear();
+        let n = reader
+            .read_until(b'\n', &mut buf)
+            .with_context(|| format!("{}: cannot read", args.file.display()))?;
+        if n > 0 {
+            line_no += 1;
+            let line = String::from_utf8_lossy(&buf);
+            batch.push(line.trim_end_matches(['\n', '\r']).to_string());
+        }
+        if batch.len() == BATCH || (n == 0 && !batch.is_empty()) {
+            let first = line_no - batch.len() + 1;
+            let lines: Vec<String> = batch
+                .par_iter()
+                .enumerate()
+                .map(|(i, text)| names_json(&extractor, first + i, text))
+                .collect();
+            for l in lines {
+                writeln!(out, "{l}")?;
+            }
+            batch.clear();
+        }
+        if n == 0 {
+            break;
+        }
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn names_json(extractor: &Extractor, line_no: usize, text: &str) -> String {
+    let names = if text.trim().is_empty() {
+        Vec::new()
+    } else {
+        let doc = SourceDoc { id: format!("line:{line_no}"), text: text.to_string(), ..Default::default() };
+        match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| extractor.extract(&doc))) {
+            Ok(rec) => person_names(&rec),
+            Err(_) => {
+                eprintln!("cadre: line {line_no}: extraction failed (internal error)");
+                Vec::new()
+            }
+        }
+    };
+    serde_json::to_string(&names).expect("strings serialise")
+}
+
+/// The record's persons except bylines, ordered by their first mention.
+pub fn person_names(rec: &Record) -> Vec<String> {
+    let first_mention = |name: &str| {
+        rec.entities
+            .iter()
+            .filter(|e| e.kind == EntityKind::Person && e.name == name)
+            .flat_map(|e| e.mentions.iter().map(|m| m.span.start))
+            .min()
+            .unwrap_or(usize::MAX)
+    };
+    let mut names: Vec<(usize, &str)> = Vec::new();
+    for p in rec.persons.iter().filter(|p| p.how != "byline") {
+        if !names.iter().any(|(_, n)| *n == p.name) {
+            names.push((first_mention(&p.name), &p.name));
+        }
+    }
+    names.sort_by_key(|(pos, _)| *pos);
+    names.into_iter().map(|(_, n)| n.to_string()).collect()
+}
