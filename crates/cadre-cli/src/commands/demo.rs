@@ -147,7 +147,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 }
                 n += 1;
                 let via = if *id == m.id { String::new() } else { format!(" [via event #{id}]") };
-                writeln!(out, "- {}{via}", common::indent(&it.to_string(), "  "))?;
+                let text = it.to_string();
+                let (first, rest) = text.split_once('\n').unwrap_or((&text, ""));
+                writeln!(out, "- {first}{via}")?;
+                if !rest.is_empty() {
+                    writeln!(out, "  {}", common::indent(rest, "  "))?;
+                }
             }
         }
         if n == 0 {
