@@ -86,7 +86,10 @@ pub fn extract(lx: &Lexicon, doc: &Doc) -> Vec<CareerStep> {
                     tail.strip_prefix('的').and_then(|_| mentions.iter().find(|(_, m)| m.start == o.2 + '的'.len_utf8()))
                 })
             };
-            let pronoun = ["他", "她", "其"].iter().any(|p| text[s..at].ends_with(p) || text[s..at].contains(p));
+            // 他/她 in the verb's own clause (2021年7月,他出任…), or 其 right before it.
+            let clause_start = text[s..at].rfind([',', ';', '。']).map_or(s, |k| s + k);
+            let clause = &text[clause_start..at];
+            let pronoun = clause.contains('他') || clause.contains('她') || text[s..at].ends_with('其');
             let subject = match (after_de, before) {
                 (Some((p, _)), _) => Some(*p),
                 (None, Some((p, m))) if at - m.end <= 24 || !pronoun => Some(*p),
@@ -95,6 +98,9 @@ pub fn extract(lx: &Lexicon, doc: &Doc) -> Vec<CareerStep> {
                 _ => last_person,
             };
             let Some(person) = subject else { continue };
+            if std::env::var_os("CADRE_DEBUG").is_some() {
+                eprintln!("verb {:?} at {} subject {} offices {:?}", &text[at..vend], at, rec.persons[person].name, offices.iter().map(|o| &o.0.title).collect::<Vec<_>>());
+            }
             if rec.persons[person].byline {
                 continue;
             }

@@ -266,7 +266,10 @@ impl<'a> Scanner<'a> {
         let n = read_num(self.chars, i)?;
         if let Some(p) = self.prev(i) {
             if n.arabic {
-                if arabic_digit(p).is_some() || matches!(p, '.' | '．' | ',') {
+                // 1,000 and 3.5 continue a number; a comma after a word is a clause break
+                // (normalised text writes the Chinese comma as ',').
+                let thousands = p == ',' && i >= 2 && arabic_digit(self.chars[i - 2]).is_some();
+                if arabic_digit(p).is_some() || matches!(p, '.' | '．') || thousands {
                     return None;
                 }
             } else if is_cn_date_numeral(p)
