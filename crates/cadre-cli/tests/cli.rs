@@ -60,7 +60,11 @@ fn cadre() -> Command {
 }
 
 fn run(args: &[&str], dir: &Path) -> Output {
-    cadre().args(args).current_dir(dir).output().expect("cadre runs")
+    cadre()
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("cadre runs")
 }
 
 fn stdout(o: &Output) -> String {
@@ -114,7 +118,12 @@ fn extract_gold_gives_the_persons() {
     let mut got = names(&recs[0]);
     got.retain(|n| n != "张三"); // the byline
     assert_eq!(got, ["陈立新", "林海涛", "周文斌", "郑国华"]);
-    let chen = &recs[0]["persons"].as_array().unwrap().iter().find(|p| p["name"] == "陈立新").unwrap()["offices"][0];
+    let chen = &recs[0]["persons"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["name"] == "陈立新")
+        .unwrap()["offices"][0];
     assert_eq!(chen["jurisdiction"], "广东省");
     assert_eq!(chen["post"], "party_secretary");
 }
@@ -126,7 +135,10 @@ fn bad_documents_are_reported_and_skipped() {
     s.write("binary.txt", b"\x00\x01\x02\x03 not text \x00\xff");
     s.write(
         "lines.jsonl",
-        format!("{}\n{{\"id\": \"broken\", \"text\": \n", serde_json::json!({"id": "line-one", "text": VISIT})),
+        format!(
+            "{}\n{{\"id\": \"broken\", \"text\": \n",
+            serde_json::json!({"id": "line-one", "text": VISIT})
+        ),
     );
     for cmd in ["extract", "ingest"] {
         let mut args = vec![cmd, "good.txt", "binary.txt", "lines.jsonl"];
@@ -136,16 +148,42 @@ fn bad_documents_are_reported_and_skipped() {
         }
         let o = run(&args, &s.0);
         assert_eq!(o.status.code(), Some(1), "{cmd}: {}", stderr(&o));
-        let errors: Vec<String> = stderr(&o).lines().filter(|l| l.starts_with("cadre: ")).map(String::from).collect();
-        assert_eq!(errors.len(), 2, "{cmd}: one line per bad document: {errors:?}");
+        let errors: Vec<String> = stderr(&o)
+            .lines()
+            .filter(|l| l.starts_with("cadre: "))
+            .map(String::from)
+            .collect();
+        assert_eq!(
+            errors.len(),
+            2,
+            "{cmd}: one line per bad document: {errors:?}"
+        );
         assert!(errors[0].starts_with("cadre: binary.txt: "), "{errors:?}");
-        assert!(errors[1].starts_with("cadre: lines.jsonl:2: "), "{errors:?}");
+        assert!(
+            errors[1].starts_with("cadre: lines.jsonl:2: "),
+            "{errors:?}"
+        );
         if cmd == "extract" {
             let ids: Vec<Value> = json_lines(&o).iter().map(|r| r["id"].clone()).collect();
             assert_eq!(ids, ["good.txt", "line-one"]);
         } else {
-            assert!(stderr(&o).contains("ingested 2 documents (2 inserted, 0 replaced, 0 skipped), 2 errors"), "{}", stderr(&o));
-            let who = run(&["who", "湖南省", "government_head", "--json", "--db", db.to_str().unwrap()], &s.0);
+            assert!(
+                stderr(&o)
+                    .contains("ingested 2 documents (2 inserted, 0 replaced, 0 skipped), 2 errors"),
+                "{}",
+                stderr(&o)
+            );
+            let who = run(
+                &[
+                    "who",
+                    "湖南省",
+                    "government_head",
+                    "--json",
+                    "--db",
+                    db.to_str().unwrap(),
+                ],
+                &s.0,
+            );
             assert_eq!(json_lines(&who)[0]["name"], "郑国华");
         }
     }
@@ -158,21 +196,43 @@ fn ingest_then_who() {
     s.write("visit.txt", VISIT);
     let o = ingest(&s, &["meeting.txt", "visit.txt"]);
     assert!(o.status.success(), "{}", stderr(&o));
-    assert!(stderr(&o).contains("ingested 2 documents (2 inserted, 0 replaced, 0 skipped), 0 errors"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("ingested 2 documents (2 inserted, 0 replaced, 0 skipped), 0 errors"),
+        "{}",
+        stderr(&o)
+    );
     let db = s.db();
     let db = db.to_str().unwrap();
 
-    let o = run(&["who", "广东省", "party_secretary", "--on", "2024-03-12", "--db", db, "--json"], &s.0);
+    let o = run(
+        &[
+            "who",
+            "广东省",
+            "party_secretary",
+            "--on",
+            "2024-03-12",
+            "--db",
+            db,
+            "--json",
+        ],
+        &s.0,
+    );
     assert!(o.status.success(), "{}", stderr(&o));
     let hits = json_lines(&o);
     assert_eq!(hits[0]["name"], "陈立新");
     assert_eq!(hits[0]["evidence"][0]["doc"], "meeting.txt");
-    assert!(hits[0]["evidence"][0]["text"].as_str().unwrap().contains("广东省委书记陈立新"));
+    assert!(hits[0]["evidence"][0]["text"]
+        .as_str()
+        .unwrap()
+        .contains("广东省委书记陈立新"));
 
     // Human output: the holder with the evidence sentence.
     let o = run(&["who", "广东", "party_secretary", "--db", db], &s.0);
     let text = stdout(&o);
-    assert!(text.contains("陈立新") && text.contains("[meeting.txt s"), "{text}");
+    assert!(
+        text.contains("陈立新") && text.contains("[meeting.txt s"),
+        "{text}"
+    );
 
     // CADRE_DB is the default --db.
     let o = cadre()
@@ -197,9 +257,27 @@ fn ingest_then_who() {
         assert!(!json_lines(&o).is_empty(), "{args:?}: no result");
         a.pop();
         let o = run(&a, &s.0);
-        assert!(stdout(&o).contains("林海涛") || stdout(&o).contains("协作"), "{args:?}: {}", stdout(&o));
+        assert!(
+            stdout(&o).contains("林海涛") || stdout(&o).contains("协作"),
+            "{args:?}: {}",
+            stdout(&o)
+        );
     }
-    let meeting = run(&["events", "--type", "meeting", "--from", "2024-03-12", "--to", "2024-03-12", "--db", db, "--json"], &s.0);
+    let meeting = run(
+        &[
+            "events",
+            "--type",
+            "meeting",
+            "--from",
+            "2024-03-12",
+            "--to",
+            "2024-03-12",
+            "--db",
+            db,
+            "--json",
+        ],
+        &s.0,
+    );
     let m = &json_lines(&meeting)[0];
     assert_eq!(m["place"], "广州市");
     let id = m["id"].as_i64().unwrap().to_string();
@@ -208,19 +286,45 @@ fn ingest_then_who() {
 
     for format in ["jsonl", "csv", "graphml", "plover"] {
         let file = s.0.join(format!("out.{format}"));
-        let o = run(&["export", "--format", format, "-o", file.to_str().unwrap(), "--db", db], &s.0);
+        let o = run(
+            &[
+                "export",
+                "--format",
+                format,
+                "-o",
+                file.to_str().unwrap(),
+                "--db",
+                db,
+            ],
+            &s.0,
+        );
         assert!(o.status.success(), "{format}: {}", stderr(&o));
-        assert!(std::fs::metadata(&file).unwrap().len() > 0, "{format}: empty export");
+        assert!(
+            std::fs::metadata(&file).unwrap().len() > 0,
+            "{format}: empty export"
+        );
     }
 }
 
 #[test]
 fn query_on_a_missing_database_names_it() {
     let s = Scratch::new("missing");
-    let o = run(&["who", "广东省", "party_secretary", "--db", "nothing-here.db"], &s.0);
+    let o = run(
+        &[
+            "who",
+            "广东省",
+            "party_secretary",
+            "--db",
+            "nothing-here.db",
+        ],
+        &s.0,
+    );
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("nothing-here.db"), "{}", stderr(&o));
-    assert!(!s.0.join("nothing-here.db").exists(), "a query must not create the database");
+    assert!(
+        !s.0.join("nothing-here.db").exists(),
+        "a query must not create the database"
+    );
 }
 
 #[test]
@@ -232,13 +336,21 @@ fn same_document_twice_is_skipped() {
     assert!(before >= 1);
     let o = ingest(&s, &["meeting.txt"]);
     assert!(o.status.success(), "{}", stderr(&o));
-    assert!(stderr(&o).contains("(0 inserted, 0 replaced, 1 skipped)"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("(0 inserted, 0 replaced, 1 skipped)"),
+        "{}",
+        stderr(&o)
+    );
     assert_eq!(event_count(&s), before);
 
     // A changed document replaces its facts.
     s.write("meeting.txt", MEETING.replace("3个合作协议", "4个合作协议"));
     let o = ingest(&s, &["meeting.txt"]);
-    assert!(stderr(&o).contains("(0 inserted, 1 replaced, 0 skipped)"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("(0 inserted, 1 replaced, 0 skipped)"),
+        "{}",
+        stderr(&o)
+    );
     assert_eq!(event_count(&s), before);
 }
 
@@ -252,10 +364,28 @@ fn copy_with_another_header_adds_no_event() {
     let before = event_count(&s);
     let o = ingest(&s, &["reprint.txt"]);
     assert!(o.status.success(), "{}", stderr(&o));
-    assert!(stderr(&o).contains("(1 inserted, 0 replaced, 0 skipped)"), "{}", stderr(&o));
-    assert_eq!(event_count(&s), before, "the reprint adds evidence, not events");
+    assert!(
+        stderr(&o).contains("(1 inserted, 0 replaced, 0 skipped)"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(
+        event_count(&s),
+        before,
+        "the reprint adds evidence, not events"
+    );
     let db = s.db();
-    let o = run(&["events", "--type", "meeting", "--json", "--db", db.to_str().unwrap()], &s.0);
+    let o = run(
+        &[
+            "events",
+            "--type",
+            "meeting",
+            "--json",
+            "--db",
+            db.to_str().unwrap(),
+        ],
+        &s.0,
+    );
     let docs = &json_lines(&o)[0]["docs"];
     assert_eq!(docs.as_array().unwrap().len(), 2, "{docs}");
 }
@@ -266,16 +396,28 @@ fn ner_prints_one_array_per_line() {
     s.write("lines.txt", "广东省委书记陈立新主持会议并讲话，湖南省委书记林海涛出席会议并讲话。\n今天的天气很好。\n广东省省长周文斌出席会议。\n");
     let o = run(&["ner", "lines.txt"], &s.0);
     assert!(o.status.success(), "{}", stderr(&o));
-    let lines: Vec<Vec<String>> =
-        stdout(&o).lines().map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}"))).collect();
+    let lines: Vec<Vec<String>> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
+        .collect();
     assert_eq!(lines.len(), 3);
     assert_eq!(lines[0], ["陈立新", "林海涛"]);
     assert!(lines[1].is_empty());
     assert_eq!(lines[2], ["周文斌"]);
 
     // stdin
-    let mut child = cadre().args(["ner", "-"]).stdin(Stdio::piped()).stdout(Stdio::piped()).spawn().unwrap();
-    child.stdin.take().unwrap().write_all("湖南省省长郑国华出席。\n\n".as_bytes()).unwrap();
+    let mut child = cadre()
+        .args(["ner", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all("湖南省省长郑国华出席。\n\n".as_bytes())
+        .unwrap();
     let o = child.wait_with_output().unwrap();
     assert_eq!(stdout(&o), "[\"郑国华\"]\n[]\n");
 }
@@ -286,7 +428,14 @@ fn demo_prints_the_meeting() {
     let o = run(&["demo"], &s.0);
     assert!(o.status.success(), "{}", stderr(&o));
     let text = stdout(&o);
-    for needle in ["2024-02-27", "meeting", "黄坤明", "== 2.", "== 3.", "广西壮族自治区"] {
+    for needle in [
+        "2024-02-27",
+        "meeting",
+        "黄坤明",
+        "== 2.",
+        "== 3.",
+        "广西壮族自治区",
+    ] {
         assert!(text.contains(needle), "{needle} missing:\n{text}");
     }
 }
@@ -308,7 +457,12 @@ fn broken_pipe_exits_quietly() {
         .spawn()
         .unwrap();
     let mut head = [0u8; 10];
-    child.stdout.as_mut().unwrap().read_exact(&mut head).unwrap();
+    child
+        .stdout
+        .as_mut()
+        .unwrap()
+        .read_exact(&mut head)
+        .unwrap();
     drop(child.stdout.take());
     let o = child.wait_with_output().unwrap();
     assert!(o.status.success(), "status {:?}", o.status);
@@ -334,10 +488,27 @@ fn seed_who_and_between() {
     assert!(o.status.success(), "{}", stderr(&o));
     let db = s.db();
     let db = db.to_str().unwrap();
-    let o = run(&["who", "广东省", "party_secretary", "--on", "2024-02-27", "--json", "--db", db], &s.0);
+    let o = run(
+        &[
+            "who",
+            "广东省",
+            "party_secretary",
+            "--on",
+            "2024-02-27",
+            "--json",
+            "--db",
+            db,
+        ],
+        &s.0,
+    );
     let hits = json_lines(&o);
     assert_eq!(hits[0]["name"], "黄坤明");
     assert_eq!(hits[0]["evidence"][0]["doc"], "seed");
-    let o = run(&["between", "广东省", "广西壮族自治区", "--json", "--db", db], &s.0);
-    assert!(json_lines(&o).iter().any(|l| l["result"] == "event" && l["type"] == "meeting"));
+    let o = run(
+        &["between", "广东省", "广西壮族自治区", "--json", "--db", db],
+        &s.0,
+    );
+    assert!(json_lines(&o)
+        .iter()
+        .any(|l| l["result"] == "event" && l["type"] == "meeting"));
 }

@@ -116,6 +116,28 @@ pub fn extract(lx: &Lexicon, doc: &Doc) -> Vec<CareerStep> {
                     .map(|o| (Office { jurisdiction: o.jurisdiction.clone(), post: o.post.clone(), title: o.title.clone() }, o.start, o.end))
                     .collect();
             }
+            // 湖南省委副书记朱国贤任吉林省政协党组书记: moving to an office elsewhere
+            // leaves the offices named before the name.
+            if kind == EventType::Appointment && matches!(&text[at..vend], "任" | "调任" | "转任" | "出任" | "升任") {
+                if let Some((p, m)) = before.filter(|(p, m)| *p == person && m.end == at) {
+                    let _ = p;
+                    let new_j: Vec<Option<String>> = offices.iter().map(|o| o.0.jurisdiction.clone()).collect();
+                    for o in rec.persons[person].offices.iter().filter(|o| o.sentence == si && o.end <= m.start) {
+                        if o.jurisdiction.is_some() && !new_j.contains(&o.jurisdiction) {
+                            out.push(CareerStep {
+                                kind: EventType::Removal,
+                                person,
+                                office: Office { jurisdiction: o.jurisdiction.clone(), post: o.post.clone(), title: o.title.clone() },
+                                date: date.clone(),
+                                sentence: si,
+                                start: o.start,
+                                end: o.end,
+                                rule: "career:leaves-for-new-office",
+                            });
+                        }
+                    }
+                }
+            }
             for (office, _, oend) in offices {
                 out.push(CareerStep { kind, person, office, date: date.clone(), sentence: si, start: at, end: oend, rule: if kind == EventType::Appointment { "career:appoint" } else { "career:remove" } });
             }

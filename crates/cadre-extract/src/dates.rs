@@ -51,6 +51,15 @@ pub fn resolve(
             }
         }
     }
+    // 今年2月以来 (since February): what follows is dated by the year alone.
+    times.retain_mut(|t| {
+        if !text[t.end..].starts_with("以来") {
+            return true;
+        }
+        let y = t.value.start().year;
+        t.value = TimeValue::Point(Day { year: y, month: None, day: None });
+        y.is_some()
+    });
     (reference, times)
 }
 

@@ -16,7 +16,9 @@ pub struct Args {
 }
 
 fn parse_event_id(s: &str) -> Result<i64, String> {
-    s.trim_start_matches('#').parse().map_err(|_| format!("not an event id: {s:?} (see `cadre events`)"))
+    s.trim_start_matches('#')
+        .parse()
+        .map_err(|_| format!("not an event id: {s:?} (see `cadre events`)"))
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {

@@ -13,7 +13,12 @@ use serde::Serialize;
 #[derive(clap::Args, Debug, Clone)]
 pub struct DbArg {
     /// The knowledge-base file (SQLite).
-    #[arg(long, value_name = "FILE", env = "CADRE_DB", default_value = "cadre.db")]
+    #[arg(
+        long,
+        value_name = "FILE",
+        env = "CADRE_DB",
+        default_value = "cadre.db"
+    )]
     pub db: PathBuf,
 }
 
@@ -40,7 +45,8 @@ pub fn open_for_query(path: &Path) -> anyhow::Result<SqliteStore> {
     if path.is_dir() {
         bail!("{}: is a directory, not a knowledge base", path.display());
     }
-    SqliteStore::open_read_only(path).with_context(|| format!("{}: cannot open the knowledge base", path.display()))
+    SqliteStore::open_read_only(path)
+        .with_context(|| format!("{}: cannot open the knowledge base", path.display()))
 }
 
 /// Buffered stdout.
@@ -49,7 +55,10 @@ pub fn stdout() -> BufWriter<std::io::StdoutLock<'static>> {
 }
 
 /// Writes one JSON object on one line.
-pub fn write_json_line<T: Serialize + ?Sized>(out: &mut impl Write, item: &T) -> anyhow::Result<()> {
+pub fn write_json_line<T: Serialize + ?Sized>(
+    out: &mut impl Write,
+    item: &T,
+) -> anyhow::Result<()> {
     serde_json::to_writer(&mut *out, item)?;
     out.write_all(b"\n")?;
     Ok(())
@@ -57,7 +66,11 @@ pub fn write_json_line<T: Serialize + ?Sized>(out: &mut impl Write, item: &T) ->
 
 /// Prints results as JSON Lines or as their human rendering, a blank line
 /// between two results; says so on stderr when there is none.
-pub fn print_results<T: Serialize + Display>(items: &[T], json: bool, none: &str) -> anyhow::Result<()> {
+pub fn print_results<T: Serialize + Display>(
+    items: &[T],
+    json: bool,
+    none: &str,
+) -> anyhow::Result<()> {
     let mut out = stdout();
     if json {
         for it in items {

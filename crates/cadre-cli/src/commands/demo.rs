@@ -78,16 +78,27 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 std::fs::write(&p, text)?;
                 files.push(p);
             }
-            (format!("the built-in texts ({} files; no samples/ folder found)", files.len()), files)
+            (
+                format!(
+                    "the built-in texts ({} files; no samples/ folder found)",
+                    files.len()
+                ),
+                files,
+            )
         }
     };
     let db = tmp.path.join("demo.db");
-    let mut store = SqliteStore::open(&db).with_context(|| format!("{}: cannot create", db.display()))?;
+    let mut store =
+        SqliteStore::open(&db).with_context(|| format!("{}: cannot create", db.display()))?;
 
     let mut out = common::stdout();
     writeln!(out, "Cadre demo")?;
     writeln!(out, "corpus: {label}")?;
-    writeln!(out, "store:  {} (temporary, removed at the end)", db.display())?;
+    writeln!(
+        out,
+        "store:  {} (temporary, removed at the end)",
+        db.display()
+    )?;
     out.flush()?;
     let summary = ingest_paths(&mut store, &files, Options::default())?;
     writeln!(out, "{summary}")?;
@@ -109,7 +120,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     // What other documents tell of the same day: the meeting as stored from
     // reports that name fewer participants, and the signing.
-    let mut same_day: Vec<EventHit> = meetings.iter().filter(|m| Some(m.id) != meeting.map(|x| x.id)).cloned().collect();
+    let mut same_day: Vec<EventHit> = meetings
+        .iter()
+        .filter(|m| Some(m.id) != meeting.map(|x| x.id))
+        .cloned()
+        .collect();
     same_day.extend(store.events(&day("signing"))?);
     if !same_day.is_empty() {
         writeln!(out, "\nthe same day, as other reports tell it:")?;
@@ -131,8 +146,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 
     // 3. The background: of the meeting and of the other records of its day.
     if let Some(m) = meeting {
-        heading(&mut out, &format!("3. Background of the meeting (cadre background {})", m.id))?;
-        let day_ids: Vec<i64> = std::iter::once(m.id).chain(same_day.iter().map(|e| e.id)).collect();
+        heading(
+            &mut out,
+            &format!("3. Background of the meeting (cadre background {})", m.id),
+        )?;
+        let day_ids: Vec<i64> = std::iter::once(m.id)
+            .chain(same_day.iter().map(|e| e.id))
+            .collect();
         let mut seen = std::collections::HashSet::new();
         let mut n = 0;
         for id in &day_ids {
@@ -146,7 +166,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                     continue;
                 }
                 n += 1;
-                let via = if *id == m.id { String::new() } else { format!(" [via event #{id}]") };
+                let via = if *id == m.id {
+                    String::new()
+                } else {
+                    format!(" [via event #{id}]")
+                };
                 let text = it.to_string();
                 let (first, rest) = text.split_once('\n').unwrap_or((&text, ""));
                 writeln!(out, "- {first}{via}")?;
@@ -167,7 +191,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     out.flush()?;
     drop(store);
     drop(tmp);
-    Ok(if summary.errors > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if summary.errors > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn heading(out: &mut impl Write, title: &str) -> std::io::Result<()> {
@@ -199,11 +227,19 @@ fn write_event(out: &mut impl Write, e: &EventHit) -> std::io::Result<()> {
         _ => String::new(),
     };
     writeln!(out, "  date:         {}{span}", dash(&e.date))?;
-    let code = e.place_code.as_deref().map(|c| format!(" [{c}]")).unwrap_or_default();
+    let code = e
+        .place_code
+        .as_deref()
+        .map(|c| format!(" [{c}]"))
+        .unwrap_or_default();
     writeln!(out, "  place:        {}{code}", dash(&e.place))?;
     writeln!(out, "  participants:")?;
     for p in &e.participants {
-        let roles = if p.roles.is_empty() { "-".to_string() } else { p.roles.join(", ") };
+        let roles = if p.roles.is_empty() {
+            "-".to_string()
+        } else {
+            p.roles.join(", ")
+        };
         writeln!(out, "    {} — {roles}", p.name)?;
     }
     if !e.agreements.is_empty() {
@@ -225,12 +261,18 @@ fn corpus(explicit: Option<&Path>) -> anyhow::Result<Option<(PathBuf, Vec<PathBu
     if let Some(dir) = explicit {
         let files = documents_in(dir);
         if files.is_empty() {
-            anyhow::bail!("{}: no documents (txt, md, html, jsonl) in it", dir.display());
+            anyhow::bail!(
+                "{}: no documents (txt, md, html, jsonl) in it",
+                dir.display()
+            );
         }
         return Ok(Some((dir.to_path_buf(), files)));
     }
     let mut candidates = vec![PathBuf::from("samples")];
-    if let Some(bin_dir) = std::env::current_exe().ok().and_then(|p| p.parent().map(Path::to_path_buf)) {
+    if let Some(bin_dir) = std::env::current_exe()
+        .ok()
+        .and_then(|p| p.parent().map(Path::to_path_buf))
+    {
         candidates.push(bin_dir.join("../../samples"));
     }
     candidates.push(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../samples"));
@@ -253,7 +295,11 @@ fn documents_in(dir: &Path) -> Vec<PathBuf> {
         .filter(|p| p.is_file())
         .filter(|p| {
             let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
-            let ext = p.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
+            let ext = p
+                .extension()
+                .and_then(|e| e.to_str())
+                .unwrap_or("")
+                .to_ascii_lowercase();
             !name.to_ascii_lowercase().starts_with("readme")
                 && !name.starts_with('.')
                 && matches!(ext.as_str(), "txt" | "md" | "html" | "htm" | "jsonl")
@@ -281,7 +327,8 @@ impl TempDir {
             .map(|d| d.subsec_nanos())
             .unwrap_or(0);
         let path = std::env::temp_dir().join(format!("cadre-demo-{}-{nanos}", std::process::id()));
-        std::fs::create_dir_all(&path).with_context(|| format!("{}: cannot create", path.display()))?;
+        std::fs::create_dir_all(&path)
+            .with_context(|| format!("{}: cannot create", path.display()))?;
         Ok(TempDir { path })
     }
 }

@@ -28,10 +28,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let kb = common::open_for_query(&args.db.db)?;
     match &args.output {
         Some(path) if path.as_os_str() != "-" => {
-            let file = File::create(path).with_context(|| format!("{}: cannot create", path.display()))?;
+            let file =
+                File::create(path).with_context(|| format!("{}: cannot create", path.display()))?;
             let mut out = BufWriter::new(file);
             kb.export(format, &mut out)?;
-            out.flush().with_context(|| format!("{}: cannot write", path.display()))?;
+            out.flush()
+                .with_context(|| format!("{}: cannot write", path.display()))?;
         }
         _ => {
             let mut out = common::stdout();

@@ -91,16 +91,31 @@ struct Extracted {
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let path = &args.db.db;
-    let mut store =
-        SqliteStore::open(path).with_context(|| format!("{}: cannot open the knowledge base", path.display()))?;
-    let summary = ingest_paths(&mut store, &args.paths, Options { progress: true, json: args.json })?;
+    let mut store = SqliteStore::open(path)
+        .with_context(|| format!("{}: cannot open the knowledge base", path.display()))?;
+    let summary = ingest_paths(
+        &mut store,
+        &args.paths,
+        Options {
+            progress: true,
+            json: args.json,
+        },
+    )?;
     eprintln!("{summary}");
-    Ok(if summary.errors > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if summary.errors > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 /// Reads, extracts and stores every document under `paths`; bad documents
 /// are reported on stderr (`cadre: <doc>: <reason>`) and counted.
-pub fn ingest_paths(store: &mut SqliteStore, paths: &[PathBuf], opts: Options) -> anyhow::Result<Summary> {
+pub fn ingest_paths(
+    store: &mut SqliteStore,
+    paths: &[PathBuf],
+    opts: Options,
+) -> anyhow::Result<Summary> {
     let started = Instant::now();
     let bar = progress_bar(opts.progress);
     let mut sum = Summary::default();
@@ -160,8 +175,10 @@ fn progress_bar(wanted: bool) -> ProgressBar {
     }
     let bar = ProgressBar::new_spinner();
     bar.set_style(
-        ProgressStyle::with_template("{spinner} [{elapsed_precise}] {pos} documents ({per_sec}), {msg}")
-            .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+        ProgressStyle::with_template(
+            "{spinner} [{elapsed_precise}] {pos} documents ({per_sec}), {msg}",
+        )
+        .unwrap_or_else(|_| ProgressStyle::default_spinner()),
     );
     bar.enable_steady_tick(Duration::from_millis(120));
     bar
@@ -201,7 +218,11 @@ fn read_and_extract(paths: &[PathBuf], tx: mpsc::SyncSender<Vec<Item>>) {
 
 fn extract_one(extractor: &Extractor, doc: &SourceDoc) -> Item {
     match std::panic::catch_unwind(AssertUnwindSafe(|| extractor.extract(doc))) {
-        Ok(record) => Ok(Extracted { record, hash: content_hash(&doc.text), bytes: doc.text.len() as u64 }),
+        Ok(record) => Ok(Extracted {
+            record,
+            hash: content_hash(&doc.text),
+            bytes: doc.text.len() as u64,
+        }),
         Err(_) => Err((doc.id.clone(), "extraction failed (internal error)".into())),
     }
 }

@@ -29,7 +29,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Box::new(std::io::stdin().lock())
     } else {
         Box::new(
-            std::fs::File::open(&args.file).with_context(|| format!("{}: cannot open", args.file.display()))?,
+            std::fs::File::open(&args.file)
+                .with_context(|| format!("{}: cannot open", args.file.display()))?,
         )
     };
     let mut reader = BufReader::new(input);
@@ -72,7 +73,11 @@ fn names_json(extractor: &Extractor, line_no: usize, text: &str) -> String {
     let names = if text.trim().is_empty() {
         Vec::new()
     } else {
-        let doc = SourceDoc { id: format!("line:{line_no}"), text: text.to_string(), ..Default::default() };
+        let doc = SourceDoc {
+            id: format!("line:{line_no}"),
+            text: text.to_string(),
+            ..Default::default()
+        };
         match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| extractor.extract(&doc))) {
             Ok(rec) => person_names(&rec),
             Err(_) => {
