@@ -19,6 +19,28 @@ pub struct Args {
     /// Print the metrics as one JSON object.
     #[arg(long)]
     pub json: bool,
+    /// A file of `metric floor` lines; exit with 3 when any metric is below its floor.
+    #[arg(long)]
+    pub floors: Option<PathBuf>,
+}
+
+/// Reads `metric floor` lines (`#` comments allowed).
+fn read_floors(path: &PathBuf) -> anyhow::Result<Vec<(String, f64)>> {
+    let text = std::fs::read_to_string(path).with_context(|| format!("{}: cannot read", path.display()))?;
+    let mut out = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        let line = line.split('#').next().unwrap_or("").trim();
+        if line.is_empty() {
+            continue;
+        }
+        let mut it = line.split_whitespace();
+        let (Some(name), Some(v)) = (it.next(), it.next()) else {
+            anyhow::bail!("{}:{}: expected `metric floor`", path.display(), n + 1);
+        };
+        let v: f64 = v.parse().with_context(|| format!("{}:{}: not a number", path.display(), n + 1))?;
+        out.push((name.to_string(), v));
+    }
+    Ok(out)
 }
 
 pub fn read_gold(path: &PathBuf) -> anyhow::Result<Vec<(String, Value)>> {
@@ -68,6 +90,21 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         print!("{}", m.render());
         for e in errors.iter().take(args.errors) {
             println!("{} {}: {}", e.doc, e.kind, e.detail);
+        }
+    }
+    if let Some(path) = &args.floors {
+        let mut below = 0;
+        for (name, floor) in read_floors(path)? {
+            let Some(v) = m.get(&name) else { anyhow::bail!("{}: unknown metric {name}", path.display()) };
+            // Compare at the printed precision, as the reference scorer reports.
+            let shown = (v * 1000.0).round() / 1000.0;
+            if shown + 1e-9 < floor {
+                eprintln!("cadre: {name} {shown:.3} is below its floor {floor:.3}");
+                below += 1;
+            }
+        }
+        if below > 0 {
+            return Ok(ExitCode::from(3));
         }
     }
     Ok(if failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
