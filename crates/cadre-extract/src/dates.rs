@@ -51,6 +51,8 @@ pub fn resolve(
             }
         }
     }
+    // 新华社北京7月18日电, 本报杭州7月18日讯: the dateline dates the report, not its events.
+    times.retain(|t| !(text[t.end..].starts_with('电') || text[t.end..].starts_with('讯')));
     // 今年2月以来 (since February): what follows is dated by the year alone.
     times.retain_mut(|t| {
         if !text[t.end..].starts_with("以来") {
@@ -125,8 +127,7 @@ fn resolve_inner(source: &SourceDoc, text: &str) -> (Reference, Vec<TimeMention>
                 }
                 if d.year.is_none() {
                     if let Some(m) = d.month {
-                        let md = (m, d.day.unwrap_or(1));
-                        d.year = Some(if md >= (a.1, a.2) { a.0 } else { a.0 + 1 });
+                        d.year = Some(nearest_year(a, m, d.day.unwrap_or(1)));
                     }
                 }
             };
@@ -149,6 +150,14 @@ fn resolve_inner(source: &SourceDoc, text: &str) -> (Reference, Vec<TimeMention>
         return (Reference { date: None, source: Some("latest-in-text"), stamp: None }, times);
     }
     (Reference::default(), times)
+}
+
+/// The year that puts month/day nearest to the anchor: a report recalls the recent past
+/// and announces the near future (2月25日 near 2023年12月14日 is in 2024).
+fn nearest_year(anchor: (i32, u32, u32), m: u32, d: u32) -> i32 {
+    let day_of = |y: i32, m: u32, d: u32| y as i64 * 372 + m as i64 * 31 + d as i64;
+    let a = day_of(anchor.0, anchor.1, anchor.2);
+    (anchor.0 - 1..=anchor.0 + 1).min_by_key(|&y| (day_of(y, m, d) - a).abs()).unwrap_or(anchor.0)
 }
 
 /// A full date at the head of a page that dates the page itself: followed by a clock
