@@ -441,6 +441,43 @@ fn demo_prints_the_meeting() {
 }
 
 #[test]
+fn demo_builtin_texts_give_the_meeting_offices_and_background() {
+    let s = Scratch::new("demo-builtin");
+    let o = run(&["demo", "--builtin"], &s.0);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = stdout(&o);
+    let section = |n: &str| {
+        let start = text
+            .find(&format!("== {n}."))
+            .unwrap_or_else(|| panic!("section {n}:\n{text}"));
+        let rest = &text[start + 4..];
+        rest[..rest.find("\n== ").unwrap_or(rest.len())].to_string()
+    };
+    let meeting = section("1");
+    for needle in [
+        "type:         meeting",
+        "广州市",
+        "黄坤明 — chair",
+        "刘宁",
+        "王伟中",
+        "蓝天立",
+        "《打造粤港澳大湾区重要战略腹地进一步全面深化粤桂合作框架协议》",
+        "[builtin/02-guangzhou.txt s",
+    ] {
+        assert!(meeting.contains(needle), "{needle} missing:\n{meeting}");
+    }
+    let offices = section("2");
+    for name in ["黄坤明", "王伟中", "刘宁", "蓝天立"] {
+        assert!(offices.contains(name), "{name} missing:\n{offices}");
+    }
+    let background = section("3");
+    assert!(
+        background.contains("central_visit") && background.contains("习近平"),
+        "{background}"
+    );
+}
+
+#[test]
 fn broken_pipe_exits_quietly() {
     let s = Scratch::new("pipe");
     let mut jsonl = String::new();

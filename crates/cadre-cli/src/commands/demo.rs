@@ -16,13 +16,16 @@ use anyhow::Context;
 use cadre_store::{EventFilter, EventHit, KnowledgeBase, SqliteStore};
 
 use super::common;
-use super::ingest::{ingest_paths, Options};
+use super::ingest::{ingest_docs, Options};
 
 #[derive(clap::Args)]
 pub struct Args {
     /// Use this corpus directory instead of the bundled `samples/`.
     #[arg(long, value_name = "DIR")]
     pub samples: Option<PathBuf>,
+    /// Use the three texts built into the binary, even when `samples/` exists.
+    #[arg(long, conflicts_with = "samples")]
+    pub builtin: bool,
 }
 
 const DATE: &str = "2024-02-27";
@@ -39,7 +42,7 @@ const OFFICES: [(&str, &str); 4] = [
 /// when no sample corpus is found.
 const BUILTIN: [(&str, &str); 3] = [
     (
-        "builtin-01-shenzhen.txt",
+        "01-shenzhen.txt",
         "广西党政代表团在深圳举行座谈会\n\
          本报深圳2024年2月26日讯（记者 张三）2024年2月25日至27日，广西壮族自治区党政代表团赴广东省学习考察。\
          26日下午，广西与深圳协作座谈会在深圳市举行。\n\
@@ -48,7 +51,7 @@ const BUILTIN: [(&str, &str); 3] = [
          与会同志表示，要在产业、科技、开放等领域深化协作，推动两地合作不断取得新成效。\n",
     ),
     (
-        "builtin-02-guangzhou.txt",
+        "02-guangzhou.txt",
         "粤桂两省区在广州召开合作会议\n\
          本报广州2024年2月27日讯（记者 李四）27日上午，深化东西部协作全面加强粤桂合作会议在广州召开。\
          广东省委书记黄坤明主持会议并讲话，广西壮族自治区党委书记刘宁出席会议并讲话。\
@@ -57,7 +60,7 @@ const BUILTIN: [(&str, &str); 3] = [
          会议强调，两省区要携手推进产业协作，共同建设粤港澳大湾区重要战略腹地。\n",
     ),
     (
-        "builtin-03-inspection.txt",
+        "03-inspection.txt",
         "习近平在广西考察\n\
          本报南宁2023年12月16日讯 2023年12月14日至15日，中共中央总书记、国家主席、中央军委主席习近平在广西壮族自治区考察。\
          习近平先后来到南宁、崇左等地，深入企业、乡村和口岸调研。\n\
@@ -67,24 +70,41 @@ const BUILTIN: [(&str, &str); 3] = [
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let tmp = TempDir::new()?;
-    let (label, files) = match corpus(args.samples.as_deref())? {
-        Some((dir, files)) => (format!("{}/ ({} files)", dir.display(), files.len()), files),
-        None => {
-            let dir = tmp.path.join("corpus");
-            std::fs::create_dir_all(&dir)?;
-            let mut files = Vec::new();
-            for (name, text) in BUILTIN {
-                let p = dir.join(name);
-                std::fs::write(&p, text)?;
-                files.push(p);
+    let found = if args.builtin {
+        None
+    } else {
+        corpus(args.samples.as_deref())?
+    };
+    // Documents are named `samples/<file>` (or `builtin/<file>`) wherever the
+    // folder is, so that the evidence reads the same on every machine.
+    let mut docs = Vec::new();
+    let label = match found {
+        Some((dir, files)) => {
+            for f in &files {
+                let name = format!(
+                    "samples/{}",
+                    f.file_name().unwrap_or_default().to_string_lossy()
+                );
+                let bytes =
+                    std::fs::read(f).with_context(|| format!("{}: cannot read", f.display()))?;
+                docs.extend(cadre_ingest::read_bytes(
+                    &name,
+                    &bytes,
+                    cadre_ingest::format_of(f),
+                ));
             }
-            (
-                format!(
-                    "the built-in texts ({} files; no samples/ folder found)",
-                    files.len()
-                ),
-                files,
-            )
+            format!("{}/ ({} files)", dir.display(), files.len())
+        }
+        None => {
+            for (name, text) in BUILTIN {
+                let name = format!("builtin/{name}");
+                docs.extend(cadre_ingest::read_bytes(
+                    &name,
+                    text.as_bytes(),
+                    cadre_ingest::Format::Txt,
+                ));
+            }
+            format!("the {} texts built into cadre", BUILTIN.len())
         }
     };
     let db = tmp.path.join("demo.db");
@@ -100,7 +120,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         db.display()
     )?;
     out.flush()?;
-    let summary = ingest_paths(&mut store, &files, Options::default())?;
+    let summary = ingest_docs(&mut store, move || docs.into_iter(), Options::default())?;
     writeln!(out, "{summary}")?;
     writeln!(out, "{}", store.stats()?)?;
 

@@ -116,13 +116,23 @@ pub fn ingest_paths(
     paths: &[PathBuf],
     opts: Options,
 ) -> anyhow::Result<Summary> {
+    ingest_docs(store, move || cadre_ingest::read_paths(paths), opts)
+}
+
+/// [`ingest_paths`] over any source of documents: `docs` makes the iterator
+/// on the reader thread (reading stdin, for one, cannot change threads).
+pub fn ingest_docs<F, I>(store: &mut SqliteStore, docs: F, opts: Options) -> anyhow::Result<Summary>
+where
+    F: FnOnce() -> I + Send,
+    I: Iterator<Item = Result<SourceDoc, IngestError>>,
+{
     let started = Instant::now();
     let bar = progress_bar(opts.progress);
     let mut sum = Summary::default();
     let mut out = common::stdout();
     let (tx, rx) = mpsc::sync_channel::<Vec<Item>>(2);
     let result = std::thread::scope(|scope| -> anyhow::Result<()> {
-        scope.spawn(move || read_and_extract(paths, tx));
+        scope.spawn(move || read_and_extract(docs(), tx));
         for batch in rx {
             for item in batch {
                 match item {
@@ -185,7 +195,10 @@ fn progress_bar(wanted: bool) -> ProgressBar {
 }
 
 /// The reader thread: batches of documents, extracted in parallel, sent in order.
-fn read_and_extract(paths: &[PathBuf], tx: mpsc::SyncSender<Vec<Item>>) {
+fn read_and_extract(
+    docs: impl Iterator<Item = Result<SourceDoc, IngestError>>,
+    tx: mpsc::SyncSender<Vec<Item>>,
+) {
     let extractor = Extractor::new();
     let mut batch: Vec<Result<SourceDoc, IngestError>> = Vec::with_capacity(BATCH_DOCS);
     let mut bytes = 0usize;
@@ -199,7 +212,7 @@ fn read_and_extract(paths: &[PathBuf], tx: mpsc::SyncSender<Vec<Item>>) {
             .collect();
         tx.send(items).is_ok()
     };
-    for doc in cadre_ingest::read_paths(paths) {
+    for doc in docs {
         if let Ok(d) = &doc {
             bytes += d.text.len();
         }
