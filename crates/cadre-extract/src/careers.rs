@@ -36,7 +36,7 @@ pub fn extract(lx: &Lexicon, doc: &Doc) -> Vec<CareerStep> {
     let rec = &doc.rec;
     let mut out: Vec<CareerStep> = Vec::new();
     let mut last_person: Option<usize> = None;
-    let mut ctx_date: Option<TimeValue> = None;
+    let mut ctx_date: Option<TimeValue> = doc.reference.dateline.clone();
 
     for (si, &(s, e)) in doc.sentences.iter().enumerate() {
         let sent = &text[s..e];

@@ -18,6 +18,8 @@ pub struct Reference {
     /// Byte range of the publication stamp the date was read from: it dates the page,
     /// not an event.
     pub stamp: Option<(usize, usize)>,
+    /// The dateline's date (本报广州2月27日讯): the date in force when the story begins.
+    pub dateline: Option<TimeValue>,
 }
 
 impl Reference {
@@ -32,7 +34,7 @@ pub fn resolve(
     sentences: &[(usize, usize)],
     _rec: &Recognition,
 ) -> (Reference, Vec<TimeMention>) {
-    let (reference, mut times) = resolve_inner(source, text);
+    let (mut reference, mut times) = resolve_inner(source, text);
     // A year written in the same sentence supplies a year-less date (2月11日…开展2025年…).
     for &(s, e) in sentences {
         let year = times
@@ -52,7 +54,9 @@ pub fn resolve(
         }
     }
     // 新华社北京7月18日电, 本报杭州7月18日讯: the dateline dates the report, not its events.
-    times.retain(|t| !(text[t.end..].starts_with('电') || text[t.end..].starts_with('讯')));
+    let is_dateline = |t: &TimeMention| text[t.end..].starts_with('电') || text[t.end..].starts_with('讯');
+    reference.dateline = times.iter().find(|t| is_dateline(t)).map(|t| t.value.clone());
+    times.retain(|t| !is_dateline(t));
     // 今年2月以来 (since February): what follows is dated by the year alone.
     times.retain_mut(|t| {
         if !text[t.end..].starts_with("以来") {
@@ -99,7 +103,7 @@ fn resolve_inner(source: &SourceDoc, text: &str) -> (Reference, Vec<TimeMention>
                 }
             }
         }
-        return (Reference { date: Some(d), source: src, stamp: stamp_span }, times);
+        return (Reference { date: Some(d), source: src, stamp: stamp_span, dateline: None }, times);
     }
     // No reference: anchor year-less dates on the latest explicit date of the text.
     let anchor = raw
@@ -147,7 +151,7 @@ fn resolve_inner(source: &SourceDoc, text: &str) -> (Reference, Vec<TimeMention>
                 last_month = Some((y, m));
             }
         }
-        return (Reference { date: None, source: Some("latest-in-text"), stamp: None }, times);
+        return (Reference { date: None, source: Some("latest-in-text"), stamp: None, dateline: None }, times);
     }
     (Reference::default(), times)
 }

@@ -216,7 +216,7 @@ pub fn extract(lx: &Lexicon, triggers: &Triggers, doc: &Doc) -> Vec<Draft> {
     let rec = &doc.rec;
     let g = &lx.gazetteer;
     let mut drafts: Vec<Draft> = Vec::new();
-    let mut ctx_date: Option<TimeValue> = None;
+    let mut ctx_date: Option<TimeValue> = doc.reference.dateline.clone();
     // Title words are not triggers (人大常委会 is not a meeting).
     let title_spans: Vec<(usize, usize)> =
         rec.persons.iter().flat_map(|p| p.offices.iter().map(|o| (o.start, o.end))).collect();

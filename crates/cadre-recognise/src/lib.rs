@@ -167,6 +167,46 @@ pub fn recognise(lx: &Lexicon, text: &str, sentences: &[(usize, usize)]) -> Reco
             add_person(&mut persons, &mut index, name, mention, Vec::new());
         }
     }
+    // Lists of names (习近平、李强、赵乐际等在主席台就座): once one member is a person, the
+    // other members that read as names are persons too.
+    let known: Vec<(usize, usize, usize)> = persons
+        .iter()
+        .flat_map(|p| p.mentions.iter().map(|m| (m.start, m.end, m.sentence)))
+        .collect();
+    for (start, end, si) in known {
+        let (s, e) = sentences[si];
+        let mut at = end;
+        while text[at..e].starts_with('、') {
+            at += '、'.len_utf8();
+            let Some(n) = names::read_name(lx, &text[at..e], names::Trust::Strict) else { break };
+            let name = text[at..at + n].to_string();
+            if titles::is_not_a_name(lx, &name) {
+                break;
+            }
+            add_person(&mut persons, &mut index, &name, NameMention { start: at, end: at + n, sentence: si, found: Found::List }, Vec::new());
+            at += n;
+        }
+        let mut before = start;
+        while text[s..before].ends_with('、') {
+            let stop = before - '、'.len_utf8();
+            let run_start = text[s..stop]
+                .char_indices()
+                .rev()
+                .take_while(|(_, c)| cadre_normalise::is_han(*c))
+                .take(4)
+                .last()
+                .map_or(stop, |(i, _)| s + i);
+            // The run must be exactly one name.
+            let cand = &text[run_start..stop];
+            let ok = names::read_name(lx, &text[run_start..e], names::Trust::Strict) == Some(cand.len());
+            if !ok || titles::is_not_a_name(lx, cand) || !text[s..run_start].chars().next_back().is_none_or(names::is_delimiter) {
+                break;
+            }
+            let name = cand.to_string();
+            add_person(&mut persons, &mut index, &name, NameMention { start: run_start, end: stop, sentence: si, found: Found::List }, Vec::new());
+            before = run_start;
+        }
+    }
     for p in &mut persons {
         p.mentions.sort_by_key(|m| m.start);
     }

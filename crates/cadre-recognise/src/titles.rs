@@ -216,7 +216,7 @@ fn name_then_title(lx: &Lexicon, after: &str, next_at: usize) -> bool {
     read_name(lx, after, Trust::Title).is_some_and(|n| n <= next_at && after[n..next_at].starts_with([',', '、']))
 }
 
-fn is_not_a_name(lx: &Lexicon, name: &str) -> bool {
+pub(crate) fn is_not_a_name(lx: &Lexicon, name: &str) -> bool {
     let g = &lx.gazetteer;
     if g.find(name).first().is_some_and(|m| m.start == 0 && m.end == name.len()) {
         return true;
