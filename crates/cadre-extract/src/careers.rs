@@ -25,7 +25,10 @@ pub struct CareerStep {
     pub rule: &'static str,
 }
 
-const APPOINT: &[&str] = &["调职任", "调任", "出任", "接任", "兼任", "升任", "转任", "履新", "当选为", "当选", "任"];
+crate::word_set!(career_verbs, [
+    "调职任", "调任", "出任", "接任", "兼任", "升任", "转任", "履新", "当选为", "当选", "任",
+    "不再担任", "免去", "辞去", "卸任"
+]);
 const REMOVE: &[&str] = &["不再担任", "免去", "辞去", "卸任"];
 /// Characters before 任 that make it something else (新任 = newly appointed, as an
 /// adjective; 曾任/历任/时任 = career lists; 担任 = holding).
@@ -47,29 +50,20 @@ pub fn extract(lx: &Lexicon, doc: &Doc) -> Vec<CareerStep> {
             }
         }
         let mut verbs: Vec<(usize, usize, EventType)> = Vec::new();
-        for (words, kind) in [(APPOINT, EventType::Appointment), (REMOVE, EventType::Removal)] {
-            for w in words.iter() {
-                let mut from = 0;
-                while let Some(k) = sent[from..].find(w) {
-                    let at = s + from + k;
-                    let end = at + w.len();
-                    from += k + w.len();
-                    if verbs.iter().any(|&(a, b, _)| at < b && end > a) {
-                        continue;
-                    }
-                    if *w == "任" {
-                        let prev = text[..at].chars().next_back();
-                        if prev.is_some_and(|c| NOT_BEFORE_REN.contains(&c)) {
-                            continue;
-                        }
-                        let next = text[end..].chars().next();
-                        if matches!(next, Some('上' | '内' | '职' | '期' | '务' | '命' | '何' | '用' | '免' | '性' | '重' | '人')) {
-                            continue;
-                        }
-                    }
-                    verbs.push((at, end, kind));
+        for (a, b, w) in career_verbs().find(sent) {
+            let (at, end) = (s + a, s + b);
+            let kind = if REMOVE.contains(&w) { EventType::Removal } else { EventType::Appointment };
+            if w == "任" {
+                let prev = text[..at].chars().next_back();
+                if prev.is_some_and(|c| NOT_BEFORE_REN.contains(&c)) {
+                    continue;
+                }
+                let next = text[end..].chars().next();
+                if matches!(next, Some('上' | '内' | '职' | '期' | '务' | '命' | '何' | '用' | '免' | '性' | '重' | '人')) {
+                    continue;
                 }
             }
+            verbs.push((at, end, kind));
         }
         verbs.sort();
         for (vi, &(at, vend, kind)) in verbs.iter().enumerate() {

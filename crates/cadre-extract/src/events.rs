@@ -71,12 +71,11 @@ impl Draft {
     }
 }
 
-/// Words before a trigger that make the event planned, wished or denied.
-const NOT_REAL: &[&str] = &["将", "拟", "未", "没有", "计划", "准备", "即将", "希望", "欢迎", "邀请"];
+// Words before a trigger that make the event planned, wished or denied.
+crate::word_set!(not_real, ["将", "拟", "未", "没有", "计划", "准备", "即将", "希望", "欢迎", "邀请"]);
 /// Words after a trigger that make it a reference, not an event (会议精神).
 const NOT_EVENT_AFTER: &[&str] = &["精神", "纪要", "材料", "制度", "机制", "室", "中心", "的重要", "成果", "报告"];
 const COLLECTIVES: &[&str] = &["党政代表团", "代表团", "考察团", "调研组", "工作组", "督导组", "一行"];
-const COLLECTIVE_WORDS: &[&str] = &["两省区", "两省", "两市", "两区", "两县", "两地", "双方", "中共中央政治局", "中央政治局", "国务院"];
 
 /// The date a sentence gives itself: its first time expression with a month.
 pub fn own_date<'t>(times: &'t [TimeMention], s: usize, e: usize) -> Option<&'t TimeMention> {
@@ -175,12 +174,14 @@ fn roles_after(sent_after: &str) -> Vec<Role> {
 
 /// Triggers that refer to a gathering just told (…出席会议并讲话) rather than a new one.
 const REFERENTIAL: &[&str] = &["出席会议", "主持会议", "参加会议", "会议", "会上"];
-/// Words before a meeting trigger that make the sentence a directive about a past
-/// meeting (学习贯彻…会议精神), not a report of one.
-const DIRECTIVE: &[&str] = &["贯彻", "学习", "落实", "精神", "遵循"];
+// Words before a meeting trigger that make the sentence a directive about a past
+// meeting (学习贯彻…会议精神), not a report of one.
+crate::word_set!(directive, ["贯彻", "学习", "落实", "精神", "遵循"]);
 /// What follows a name that is cited, not present: 习近平总书记关于…, 以习近平同志为核心.
 const CITED_AFTER: &[&str] = &["关于", "重要", "的重要", "为核心", "亲自", "当年", "系列", "提出", "的指示", "指出的"];
 const CITED_TITLES: &[&str] = &["总书记", "主席", "同志", "总理"];
+
+crate::word_set!(citing, ["贯彻", "学习", "落实", "遵循", "按照", "根据"]);
 
 fn is_cited(text: &str, end: usize, sent_start: usize, start: usize) -> bool {
     let mut after = &text[end..];
@@ -195,7 +196,7 @@ fn is_cited(text: &str, end: usize, sent_start: usize, start: usize) -> bool {
     }
     let before = &text[sent_start..start];
     let near: String = before.chars().rev().take(6).collect::<Vec<_>>().into_iter().rev().collect();
-    ["贯彻", "学习", "落实", "遵循", "按照", "根据"].iter().any(|w| near.contains(w))
+    citing().any_in(&near)
 }
 
 /// The date of what a trigger reports: the last date before it in the sentence, else
@@ -235,12 +236,12 @@ pub fn extract(lx: &Lexicon, triggers: &Triggers, doc: &Doc) -> Vec<Draft> {
             .filter(|h| {
                 let before = &text[s..h.start];
                 let near: String = before.chars().rev().take(3).collect::<Vec<_>>().into_iter().rev().collect();
-                !NOT_REAL.iter().any(|w| near.contains(w))
+                !not_real().any_in(&near)
             })
             .filter(|h| !NOT_EVENT_AFTER.iter().any(|w| text[h.end..e].starts_with(w)))
             .filter(|h| {
                 triggers.get(h).action != Action::Event(EventType::Meeting)
-                    || !DIRECTIVE.iter().any(|w| text[s..h.start].contains(w))
+                    || !directive().any_in(&text[s..h.start])
             })
             .collect();
         let mut kinds: Vec<EventType> = Vec::new();
@@ -304,7 +305,7 @@ pub fn extract(lx: &Lexicon, triggers: &Triggers, doc: &Doc) -> Vec<Draft> {
             mentions.iter().any(|(_, m)| m.start == pos && text[m.end..e].starts_with("一行"))
         };
 
-        let collectives = collectives_in(lx, text, &rec.regions, s, e);
+        let collectives = collectives_in(text, &rec.regions, s, e);
 
         // Attachments: more participants of an event told before.
         for h in &hits {
@@ -556,8 +557,12 @@ fn finish(lx: &Lexicon, doc: &Doc, drafts: &mut Vec<Draft>) {
     drafts.retain(|d| !d.persons.is_empty() || !d.collectives.is_empty());
 }
 
+crate::word_set!(collective_words, [
+    "党政代表团", "代表团", "考察团", "调研组", "工作组", "督导组", "一行",
+    "两省区", "两省", "两市", "两区", "两县", "两地", "双方", "中共中央政治局", "中央政治局", "国务院"
+]);
+
 fn collectives_in(
-    lx: &Lexicon,
     text: &str,
     regions: &[cadre_recognise::RegionMention],
     s: usize,
@@ -565,29 +570,26 @@ fn collectives_in(
 ) -> Vec<(String, Option<usize>)> {
     let sent = &text[s..e];
     let mut out: Vec<(String, Option<usize>)> = Vec::new();
-    for w in COLLECTIVES {
-        let mut from = 0;
-        while let Some(k) = sent[from..].find(w) {
-            let at = s + from + k;
+    for (a, b, w) in collective_words().find(sent) {
+        let (at, end) = (s + a, s + b);
+        if COLLECTIVES.contains(&w) {
             // The region written before it: 广西党政代表团, 巴中市党政代表团.
-            let region = regions.iter().rev().find(|m| m.end <= at && (m.end == at || text[m.end..at] == *"党政" || text[m.end..at] == *"市"));
+            let region = regions
+                .iter()
+                .rev()
+                .find(|m| m.end <= at && (m.end == at || text[m.end..at] == *"党政" || text[m.end..at] == *"市"));
             if let Some(m) = region {
-                let name = text[m.start..at + w.len()].to_string();
+                let name = text[m.start..end].to_string();
                 if !out.iter().any(|(n, _)| n.contains(&name) || name.contains(n.as_str())) {
                     out.push((name, Some(m.region())));
                 }
-            } else if *w != "一行" && !out.iter().any(|(n, _)| n.ends_with(w)) {
+            } else if w != "一行" && !out.iter().any(|(n, _)| n.ends_with(w)) {
                 out.push((w.to_string(), None));
             }
-            from += k + w.len();
-        }
-    }
-    for w in COLLECTIVE_WORDS {
-        if sent.contains(w) && !out.iter().any(|(n, _)| n.contains(w)) {
+        } else if !out.iter().any(|(n, _)| n.contains(w)) {
             out.push((w.to_string(), None));
         }
     }
-    let _ = lx;
     out
 }
 

@@ -26,6 +26,7 @@ pub mod places;
 pub mod record;
 pub mod statements;
 pub mod triggers;
+pub mod words;
 
 use cadre_model::{Record, SourceDoc};
 use cadre_recognise::Lexicon;

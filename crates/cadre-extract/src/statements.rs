@@ -2,7 +2,7 @@
 
 use crate::Doc;
 
-const VERBS: &[&str] = &["表示", "指出", "强调", "说", "要求", "认为", "提出", "希望"];
+crate::word_set!(statement_verbs, ["表示", "指出", "强调", "说", "要求", "认为", "提出", "希望"]);
 
 /// (speaker person index, verb, content byte range, sentence)
 pub fn extract(doc: &Doc) -> Vec<(usize, &'static str, usize, usize, usize)> {
@@ -13,8 +13,7 @@ pub fn extract(doc: &Doc) -> Vec<(usize, &'static str, usize, usize, usize)> {
         let mentions = doc.rec.persons_in(s, e);
         let head_end = text[s..e].char_indices().nth(14).map_or(e, |(i, _)| s + i);
         let first = mentions.iter().find(|(p, m)| m.start < head_end && !doc.rec.persons[*p].byline);
-        for v in VERBS {
-            let Some(k) = text[s..e].find(v) else { continue };
+        if let Some((k, _, v)) = statement_verbs().find(&text[s..head_end]).next() {
             let at = s + k;
             if at > head_end {
                 continue;
@@ -28,7 +27,7 @@ pub fn extract(doc: &Doc) -> Vec<(usize, &'static str, usize, usize, usize)> {
                 let content_start = at + v.len();
                 let content_start = content_start + text[content_start..e].find(|c: char| c != ',' && c != ':').unwrap_or(0);
                 if e > content_start {
-                    out.push((p, *v, content_start, e, si));
+                    out.push((p, v, content_start, e, si));
                 }
             }
             break;

@@ -73,6 +73,48 @@ fn t2s() -> &'static OpenCC {
     })
 }
 
+/// First and one-past-last code point of the character table.
+const TABLE_START: u32 = 0x3400;
+const TABLE_END: u32 = 0xFB00;
+
+/// Traditional→Simplified for single characters of the CJK blocks, read once from the
+/// converter's own tables: every character converted on its own. Converting character by
+/// character keeps a one-to-one offset map and runs at memory speed; what is lost is the
+/// phrase context of a few characters (著/着 in 显著), which names, titles and event
+/// words do not depend on.
+fn t2s_table() -> &'static [char] {
+    static TABLE: OnceLock<Vec<char>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let converter = t2s();
+        let mut table: Vec<char> = (TABLE_START..TABLE_END).map(|cp| char::from_u32(cp).unwrap_or('\u{fffd}')).collect();
+        let mut src = String::new();
+        for c in table.iter() {
+            src.push(*c);
+            src.push('\n');
+        }
+        let out = converter.convert(&src);
+        for (i, (a, b)) in src.lines().zip(out.lines()).enumerate() {
+            let mut bs = b.chars();
+            if let (Some(x), None) = (bs.next(), bs.next()) {
+                if a != b {
+                    table[i] = x;
+                }
+            }
+        }
+        table
+    })
+}
+
+/// The Simplified form of one character.
+pub fn simplify_char(c: char) -> char {
+    let cp = c as u32;
+    if (TABLE_START..TABLE_END).contains(&cp) {
+        t2s_table()[(cp - TABLE_START) as usize]
+    } else {
+        c
+    }
+}
+
 /// Normalises `original`; see the crate docs for what changes.
 pub fn normalise(original: &str) -> NormText {
     // Stage 1: per char, drop pinyin readings and noise, fold widths.
@@ -100,36 +142,11 @@ pub fn normalise(original: &str) -> NormText {
         i += 1;
     }
 
-    // Stage 2: Traditional → Simplified, line by line so a length change stays local.
-    let converter = t2s();
+    // Stage 2: Traditional → Simplified, character by character.
     let mut text = String::with_capacity(original.len());
     let mut to_orig: Vec<u32> = Vec::with_capacity(original.len() + 1);
-    let mut line_start = 0;
-    while line_start < kept.len() {
-        let mut line_end = line_start;
-        while line_end < kept.len() && kept[line_end].0 != '\n' {
-            line_end += 1;
-        }
-        let line_end_incl = (line_end + 1).min(kept.len());
-        let slice = &kept[line_start..line_end_incl];
-        let src: String = slice.iter().map(|(c, _)| *c).collect();
-        let out = if needs_conversion(&src) { converter.convert(&src) } else { src.clone() };
-        let out_chars: Vec<char> = out.chars().collect();
-        if out_chars.len() == slice.len() {
-            for (c, (_, o)) in out_chars.iter().zip(slice) {
-                push(&mut text, &mut to_orig, *c, *o);
-            }
-        } else {
-            // Rare: a phrase changed length. Convert char by char to keep a 1:1 map.
-            for (c, o) in slice {
-                let single = converter.convert(c.encode_utf8(&mut [0; 4]));
-                let mut it = single.chars();
-                let first = it.next().unwrap_or(*c);
-                let mapped = if it.next().is_none() { first } else { *c };
-                push(&mut text, &mut to_orig, mapped, *o);
-            }
-        }
-        line_start = line_end_incl;
+    for (c, o) in kept {
+        push(&mut text, &mut to_orig, simplify_char(c), o);
     }
     to_orig.push(chars.len() as u32);
     NormText { text, to_orig, orig_chars: chars.len() }
@@ -140,11 +157,6 @@ fn push(text: &mut String, to_orig: &mut Vec<u32>, c: char, orig: u32) {
     for _ in 0..c.len_utf8() {
         to_orig.push(orig);
     }
-}
-
-/// ASCII-only lines need no conversion; skipping them saves the converter's time.
-fn needs_conversion(s: &str) -> bool {
-    s.chars().any(|c| c as u32 >= 0x2E80)
 }
 
 pub fn is_han(c: char) -> bool {
@@ -192,5 +204,19 @@ mod tests {
     fn ordinary_parentheses_kept() {
         let n = normalise("本报讯(记者 周冰)8月10日,副市长带队检查(www.example.cn)。");
         assert_eq!(n.text, "本报讯(记者 周冰)8月10日,副市长带队检查(www.example.cn)。");
+    }
+}
+
+#[cfg(test)]
+mod table_tests {
+    use super::simplify_char;
+
+    #[test]
+    fn single_characters() {
+        let got: String = "餘習長會東後於衛濟寧".chars().map(simplify_char).collect();
+        assert_eq!(got, "余习长会东后于卫济宁");
+        // Simplified and shared characters stay as they are.
+        let same = "黄坤明广西壮族自治区余晖";
+        assert_eq!(same.chars().map(simplify_char).collect::<String>(), same);
     }
 }

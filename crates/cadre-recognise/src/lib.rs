@@ -143,18 +143,46 @@ pub fn recognise(lx: &Lexicon, text: &str, sentences: &[(usize, usize)]) -> Reco
     // A name seen once is known for the rest of the document.
     if !persons.is_empty() {
         let names: Vec<String> = persons.iter().map(|p| p.name.clone()).collect();
-        let ac = lexicon::automaton(&names);
-        for m in ac.leftmost_find_iter(text) {
+        // Few names per document: an index by first character beats building an automaton.
+        let mut by_first: HashMap<char, Vec<usize>> = HashMap::new();
+        for (i, n) in names.iter().enumerate() {
+            if let Some(c) = n.chars().next() {
+                by_first.entry(c).or_default().push(i);
+            }
+        }
+        for v in by_first.values_mut() {
+            v.sort_by_key(|&i| std::cmp::Reverse(names[i].len()));
+        }
+        let mut found: Vec<(usize, usize, usize)> = Vec::new();
+        let mut skip_to = 0;
+        for (pos, c) in text.char_indices() {
+            if pos < skip_to {
+                continue;
+            }
+            if let Some(cands) = by_first.get(&c) {
+                if let Some(&ni) = cands.iter().find(|&&ni| text[pos..].starts_with(names[ni].as_str())) {
+                    found.push((pos, pos + names[ni].len(), ni));
+                    skip_to = pos + names[ni].len();
+                }
+            }
+        }
+        struct Hit(usize, usize, usize);
+        impl Hit {
+            fn start(&self) -> usize { self.0 }
+            fn end(&self) -> usize { self.1 }
+            fn value(&self) -> usize { self.2 }
+        }
+        for m in found.into_iter().map(|(a, b, v)| Hit(a, b, v)) {
             let si = sentence_of(sentences, m.start());
             let Some(si) = si else { continue };
-            let name = &names[m.value() as usize];
+            let name = &names[m.value()];
             // Not a fragment of a longer name: 王伟 inside 王伟中 when only 王伟 is known.
             if let Some(next) = text[m.end()..].chars().next() {
                 if cadre_normalise::is_han(next)
                     && name.chars().count() == 2
                     && !lx.boundaries.is_single(next)
                     && !lx.boundaries.word_at(&text[m.end()..])
-                    && lx.posts.find(&text[m.end()..]).first().is_none_or(|p| p.start != 0)
+                    && lx.posts.find(window(text, m.end(), 12)).first().is_none_or(|p| p.start != 0)
                 {
                     continue;
                 }
@@ -239,6 +267,13 @@ fn add_person(
             p.offices.push(o);
         }
     }
+}
+
+/// At most `chars` characters of `text` from byte `at`.
+pub(crate) fn window(text: &str, at: usize, chars: usize) -> &str {
+    let rest = &text[at..];
+    let end = rest.char_indices().nth(chars).map_or(rest.len(), |(i, _)| i);
+    &rest[..end]
 }
 
 pub(crate) fn sentence_of(sentences: &[(usize, usize)], pos: usize) -> Option<usize> {
