@@ -94,24 +94,45 @@ impl Lexicon {
     }
 }
 
+/// A set of characters of the Basic Multilingual Plane as a bitmap: membership tests
+/// run for every character the name reader looks at.
+#[derive(Clone)]
+pub struct CharSet(Vec<u64>);
+
+impl CharSet {
+    fn new() -> CharSet {
+        CharSet(vec![0; 0x10000 / 64])
+    }
+
+    fn insert(&mut self, c: char) {
+        let cp = c as usize;
+        if cp < 0x10000 {
+            self.0[cp / 64] |= 1 << (cp % 64);
+        }
+    }
+
+    pub fn contains(&self, c: char) -> bool {
+        let cp = c as usize;
+        cp < 0x10000 && self.0[cp / 64] & (1 << (cp % 64)) != 0
+    }
+}
+
 /// Single and compound surnames.
 pub struct Surnames {
-    single: HashSet<char>,
-    compound: HashSet<String>,
+    single: CharSet,
+    compound: HashSet<(char, char)>,
 }
 
 impl Surnames {
     fn build(text: &str) -> Surnames {
-        let mut single = HashSet::new();
+        let mut single = CharSet::new();
         let mut compound = HashSet::new();
         for w in words(text) {
             let mut cs = w.chars();
             match (cs.next(), cs.next()) {
-                (Some(c), None) => {
-                    single.insert(c);
-                }
-                (Some(_), Some(_)) => {
-                    compound.insert(w.to_string());
+                (Some(c), None) => single.insert(c),
+                (Some(a), Some(b)) => {
+                    compound.insert((a, b));
                 }
                 _ => {}
             }
@@ -124,30 +145,27 @@ impl Surnames {
         let mut cs = s.chars();
         let a = cs.next()?;
         if let Some(b) = cs.next() {
-            let mut two = String::new();
-            two.push(a);
-            two.push(b);
-            if self.compound.contains(&two) {
+            if self.compound.contains(&(a, b)) {
                 return Some(2);
             }
         }
-        self.single.contains(&a).then_some(1)
+        self.single.contains(a).then_some(1)
     }
 }
 
 /// Words that end a name when they follow it.
 pub struct Boundaries {
-    single: HashSet<char>,
+    single: CharSet,
     automaton: CharwiseDoubleArrayAhoCorasick<u32>,
 }
 
 impl Boundaries {
     fn build(text: &str) -> Boundaries {
-        let mut single = HashSet::new();
+        let mut single = CharSet::new();
         let mut multi: Vec<String> = Vec::new();
         for w in words(text) {
             if w.chars().count() == 1 {
-                single.insert(w.chars().next().unwrap());
+                single.insert(w.chars().next().unwrap_or(' '));
             } else if !multi.iter().any(|m| m == w) {
                 multi.push(w.to_string());
             }
@@ -163,7 +181,7 @@ impl Boundaries {
     }
 
     pub fn is_single(&self, c: char) -> bool {
-        self.single.contains(&c)
+        self.single.contains(c)
     }
 }
 

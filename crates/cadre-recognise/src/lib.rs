@@ -126,7 +126,7 @@ pub fn recognise(lx: &Lexicon, text: &str, sentences: &[(usize, usize)]) -> Reco
         for found in titles::titled_names(lx, text, s, e, si, &sent_regions, home_region) {
             add_person(&mut persons, &mut index, &found.name, found.mention, found.offices);
         }
-        for (a, b, how) in titles::untitled_names(lx, text, s, e) {
+        for (a, b, how) in titles::untitled_names(lx, text, s, e, &sent_regions) {
             let name = &text[a..b];
             add_person(&mut persons, &mut index, name, NameMention { start: a, end: b, sentence: si, found: how }, Vec::new());
         }

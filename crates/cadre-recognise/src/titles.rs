@@ -422,10 +422,22 @@ fn implicit_region(
 }
 
 /// Persons found without a title: bylines (记者 张三), 电(张三), lists after 领导.
-pub(crate) fn untitled_names(lx: &Lexicon, text: &str, s: usize, e: usize) -> Vec<(usize, usize, Found)> {
+pub(crate) fn untitled_names(
+    lx: &Lexicon,
+    text: &str,
+    s: usize,
+    e: usize,
+    regions: &[&RegionMention],
+) -> Vec<(usize, usize, Found)> {
     let sent = &text[s..e];
     let mut out = Vec::new();
-    for marker in ["记者", "通讯员", "撰文", "文丨", "文|", "摄影", "文/"] {
+    // Most sentences carry no byline: one pass over the characters decides.
+    let markers: &[&str] = if sent.contains(['记', '讯', '撰', '文', '摄']) {
+        &["记者", "通讯员", "撰文", "文丨", "文|", "摄影", "文/"]
+    } else {
+        &[]
+    };
+    for &marker in markers {
         let mut from = 0;
         while let Some(k) = sent[from..].find(marker) {
             let at = from + k + marker.len();
@@ -477,9 +489,9 @@ pub(crate) fn untitled_names(lx: &Lexicon, text: &str, s: usize, e: usize) -> Ve
             starts.push(i + c.len_utf8());
         }
     }
-    for m in lx.gazetteer.find(sent) {
-        if sent[m.end..].starts_with('的') {
-            starts.push(m.end + '的'.len_utf8());
+    for m in regions {
+        if m.end <= e && text[m.end..e].starts_with('的') {
+            starts.push(m.end - s + '的'.len_utf8());
         }
     }
     for at in starts {
