@@ -71,7 +71,8 @@ pub fn resolve(
 
 fn resolve_inner(source: &SourceDoc, text: &str) -> (Reference, Vec<TimeMention>) {
     let head_end = text.char_indices().nth(400).map_or(text.len(), |(i, _)| i);
-    let raw = find_times(text, None);
+    // The head is enough to find a stamp; the whole text is scanned once more below.
+    let raw = find_times(&text[..head_end], None);
     let url_date = source.url.as_deref().and_then(cadre_time::date_from_url);
 
     // A publication stamp at the head: 2022-09-23, 2023年01月12日 09:09, 2015/7/28.
@@ -106,6 +107,7 @@ fn resolve_inner(source: &SourceDoc, text: &str) -> (Reference, Vec<TimeMention>
         return (Reference { date: Some(d), source: src, stamp: stamp_span, dateline: None }, times);
     }
     // No reference: anchor year-less dates on the latest explicit date of the text.
+    let raw = if head_end < text.len() { find_times(text, None) } else { raw };
     let anchor = raw
         .iter()
         // Prose dates (2023年12月14日), not the ISO stamps of link lists around a page.

@@ -300,7 +300,11 @@ pub fn extract(lx: &Lexicon, triggers: &Triggers, doc: &Doc) -> Vec<Draft> {
             }
         }
         // Guests: named after 会见/欢迎, or followed by 一行.
-        let meet_at = ["会见", "接见", "欢迎"].iter().filter_map(|w| sent.find(w).map(|k| s + k)).min();
+        let meet_at = if sent.contains(['见', '迎']) {
+            ["会见", "接见", "欢迎"].iter().filter_map(|w| sent.find(w).map(|k| s + k)).min()
+        } else {
+            None
+        };
         let in_group = |pos: usize| {
             mentions.iter().any(|(_, m)| m.start == pos && text[m.end..e].starts_with("一行"))
         };

@@ -66,6 +66,26 @@ pub(crate) fn automaton<S: AsRef<str>>(patterns: &[S]) -> CharwiseDoubleArrayAho
         .expect("lexicon patterns are non-empty and unique")
 }
 
+/// A fixed list of words scanned with one automaton.
+pub struct WordList {
+    words: Vec<&'static str>,
+    automaton: CharwiseDoubleArrayAhoCorasick<u32>,
+}
+
+impl WordList {
+    pub fn new(words: &[&'static str]) -> WordList {
+        let mut words = words.to_vec();
+        words.sort_unstable();
+        words.dedup();
+        WordList { automaton: automaton(&words), words }
+    }
+
+    /// Leftmost-longest occurrences: (byte start, byte end, word).
+    pub fn find<'a>(&'a self, text: &'a str) -> impl Iterator<Item = (usize, usize, &'static str)> + 'a {
+        self.automaton.leftmost_find_iter(text).map(|m| (m.start(), m.end(), self.words[m.value() as usize]))
+    }
+}
+
 /// Everything the recognisers look up, built once per process.
 pub struct Lexicon {
     pub gazetteer: Gazetteer,

@@ -29,6 +29,10 @@ struct RawTitle {
 }
 
 /// Words that end a body's name when reading it backwards from a post (会见了X董事长).
+fn org_stops() -> &'static crate::lexicon::WordList {
+    static SET: std::sync::OnceLock<crate::lexicon::WordList> = std::sync::OnceLock::new();
+    SET.get_or_init(|| crate::lexicon::WordList::new(ORG_STOPS))
+}
 const ORG_STOPS: &[&str] = &["会见了", "会见", "陪同", "出席", "参加", "以及", "了", "的", "与", "和", "同", "及", "对", "向", "在", "由", "是", "等", "为", "原", "时任", "曾任", "任", "现任"];
 
 pub(crate) fn titled_names(
@@ -189,7 +193,7 @@ pub(crate) fn titled_names(
     }
     // NAME同志: 以习近平同志为核心
     let mut from = 0;
-    while let Some(k) = sent[from..].find("同志") {
+    while let Some(k) = if sent.contains('志') { sent[from..].find("同志") } else { None } {
         let at = s + from + k;
         if let Some((a, b)) = name_before(lx, text, s, at) {
             if !out.iter().any(|t| t.mention.start == a) {
@@ -247,12 +251,7 @@ fn org_before(lx: &Lexicon, text: &str, s: usize, at: usize) -> Option<(usize, S
     }
     let mut org = &text[start..at];
     // Cut at the last stop word: 会见了奇瑞汽车股份有限公司 → 奇瑞汽车股份有限公司.
-    let mut cut = 0;
-    for w in ORG_STOPS {
-        if let Some(k) = org.rfind(w) {
-            cut = cut.max(k + w.len());
-        }
-    }
+    let mut cut = org_stops().find(org).map(|(_, b, _)| b).last().unwrap_or(0);
     // A title before it belongs to someone else's chain: 党组书记、董事长.
     for p in lx.posts.find(org) {
         if p.end <= org.len() && !org[p.end..].is_empty() {
@@ -449,7 +448,7 @@ pub(crate) fn untitled_names(
     }
     // 新华社北京3月17日电(韦香惠)
     let mut from = 0;
-    while let Some(k) = sent[from..].find("电(") {
+    while let Some(k) = if sent.contains('电') { sent[from..].find("电(") } else { None } {
         let at = from + k + "电(".len();
         let names = read_byline(lx, &sent[at..]);
         if let Some(&(a, b)) = names.first() {
@@ -461,7 +460,7 @@ pub(crate) fn untitled_names(
     }
     // 市领导张琳光、兰万安
     let mut from = 0;
-    while let Some(k) = sent[from..].find("领导") {
+    while let Some(k) = if sent.contains('领') { sent[from..].find("领导") } else { None } {
         let mut at = from + k + "领导".len();
         let mut trust = Trust::Strict;
         loop {
