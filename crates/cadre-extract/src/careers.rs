@@ -80,16 +80,11 @@ pub fn extract(lx: &Lexicon, doc: &Doc) -> Vec<CareerStep> {
                     tail.strip_prefix('的').and_then(|_| mentions.iter().find(|(_, m)| m.start == o.2 + '的'.len_utf8()))
                 })
             };
-            // 他/她 in the verb's own clause (2021年7月,他出任…), or 其 right before it.
-            let clause_start = text[s..at].rfind([',', ';', '。']).map_or(s, |k| s + k);
-            let clause = &text[clause_start..at];
-            let pronoun = clause.contains('他') || clause.contains('她') || text[s..at].ends_with('其');
             let subject = match (after_de, before) {
                 (Some((p, _)), _) => Some(*p),
-                (None, Some((p, m))) if at - m.end <= 24 || !pronoun => Some(*p),
-                _ if pronoun => last_person,
+                // 他 refers back to the person last named, in this sentence if any.
                 (None, Some((p, _))) => Some(*p),
-                _ => last_person,
+                (None, None) => last_person,
             };
             let Some(person) = subject else { continue };
             if std::env::var_os("CADRE_DEBUG").is_some() {
@@ -176,7 +171,16 @@ pub fn titles_in(lx: &Lexicon, doc: &Doc, from: usize, to: usize) -> Vec<(Office
             last_region = Some(r);
             (Some(g.get(r).name.clone()), fix_inherit(&entry.post))
         } else if !org_text.is_empty() && matches!(entry.scope, Scope::Org | Scope::Region) {
-            (Some(org_text.clone()), "other".to_string())
+            // 青海省政协党组书记: a regional body's office belongs to the region.
+            let regional = ["政协", "人大常委会", "人大", "政府", "人民政府"].iter().any(|b| org_text.ends_with(b));
+            let org_region = doc.rec.regions.iter().find(|m| m.start == cursor + (text[cursor..].len() - text[cursor..].trim_start_matches(['、', '兼']).len()));
+            match org_region {
+                Some(m) if regional => {
+                    last_region = Some(m.region());
+                    (Some(g.get(m.region()).name.clone()), "other".to_string())
+                }
+                _ => (Some(org_text.clone()), "other".to_string()),
+            }
         } else if let Some(r) = last_region.filter(|&r| entry.scope.fits(g.get(r)) || entry.scope == Scope::Region) {
             (Some(g.get(r).name.clone()), fix_inherit(&entry.post))
         } else if entry.post == "other" {

@@ -424,8 +424,13 @@ pub fn extract(lx: &Lexicon, triggers: &Triggers, doc: &Doc) -> Vec<Draft> {
                 merge_or_push(g, &mut drafts, c, si, referential);
             }
         }
-        // Sites a visit went to: 深入A、B等企业.
-        if let Some(v) = drafts.iter_mut().rev().find(|d| d.kind == EventType::Visit && d.last_sentence + 6 >= si) {
+        // Sites a visit went to (深入A、B等企业): the visit of the delegation the sentence
+        // names, else the visit just told.
+        let named = drafts.iter().rposition(|d| {
+            d.kind == EventType::Visit && d.collectives.iter().any(|(n, r)| r.is_some() && sent.contains(n.as_str()))
+        });
+        let recent = drafts.iter().rposition(|d| d.kind == EventType::Visit && d.last_sentence + 6 >= si);
+        if let Some(v) = named.or(recent).map(|i| &mut drafts[i]) {
             for site in sites(sent) {
                 if !v.sites.contains(&site) {
                     v.sites.push(site);
@@ -637,8 +642,8 @@ fn sites(sent: &str) -> Vec<String> {
                 continue;
             }
             return list
-                .split(['、', ','])
-                .map(|s| s.trim_start_matches('及').trim())
+                .split(['、', ',', '及'])
+                .map(|s| s.trim())
                 .filter(|s| s.chars().count() >= 2)
                 .map(str::to_string)
                 .collect();

@@ -1,0 +1,89 @@
+//! Fixtures in the style of provincial news, written for these tests (the officials and
+//! places of invented stories are fictional; region names are real).
+
+use cadre_extract::Extractor;
+use cadre_model::{EventType, GoldRecord, SourceDoc};
+
+fn gold(text: &str, url: Option<&str>) -> GoldRecord {
+    let doc = SourceDoc { id: "t".into(), url: url.map(Into::into), text: text.into(), ..Default::default() };
+    Extractor::new().extract(&doc).to_gold()
+}
+
+fn offices(g: &GoldRecord, name: &str) -> Vec<(Option<String>, String)> {
+    g.persons
+        .iter()
+        .find(|p| p.name == name)
+        .map(|p| p.offices.iter().map(|o| (o.jurisdiction.clone(), o.post.clone())).collect())
+        .unwrap_or_default()
+}
+
+#[test]
+fn title_chains_and_regions_left_implicit() {
+    let g = gold(
+        "本报讯(记者 周明)3月8日上午,湖南省委书记钟宏远主持召开省委常委会会议。省委副书记、省长柳青松,省委常委、长沙市委书记唐立出席。",
+        Some("https://example.org/2023-03/09/content_1.htm"),
+    );
+    assert!(g.persons.iter().any(|p| p.name == "周明"), "byline reporter");
+    assert_eq!(offices(&g, "钟宏远"), vec![(Some("湖南省".into()), "party_secretary".into())]);
+    assert_eq!(
+        offices(&g, "柳青松"),
+        vec![(Some("湖南省".into()), "party_deputy_secretary".into()), (Some("湖南省".into()), "government_head".into())]
+    );
+    assert!(offices(&g, "唐立").contains(&(Some("长沙市".into()), "party_secretary".into())));
+    let m = g.events.iter().find(|e| e.kind == EventType::Meeting).expect("a meeting");
+    assert_eq!(m.date.as_deref(), Some("2023-03-08"));
+    assert!(m.persons.contains(&"唐立".to_string()));
+}
+
+#[test]
+fn one_meeting_however_often_told_and_its_signing() {
+    let g = gold(
+        "5月20日,两省在成都召开深化合作座谈会。四川省委书记石成岗主持会议并讲话,贵州省委书记贺远明出席会议并讲话。\
+         会上,在石成岗、贺远明的共同见证下,两省签署了《川黔合作框架协议》等3个合作协议。\
+         5月20日召开的座谈会上,双方还交流了经验。",
+        Some("https://example.org/2021/0521/1.html"),
+    );
+    let meetings: Vec<_> = g.events.iter().filter(|e| e.kind == EventType::Meeting).collect();
+    assert_eq!(meetings.len(), 1, "{:?}", g.events);
+    assert_eq!(meetings[0].place.as_deref(), Some("成都市"));
+    let signing = g.events.iter().find(|e| e.kind == EventType::Signing).expect("a signing");
+    assert_eq!(signing.date.as_deref(), Some("2021-05-20"));
+    assert_eq!(signing.place.as_deref(), Some("成都市"));
+    assert_eq!(signing.persons.len(), 2);
+}
+
+#[test]
+fn delegation_visit_with_year_from_the_text() {
+    let g = gold(
+        "2022年11月2日至4日,达川市党政代表团赴浙江省舟山市考察学习。期间,两市召开东西部协作联席会议。\
+         舟山市委书记何其中,市委副书记、市长许方参加有关活动。",
+        None,
+    );
+    let visit = g.events.iter().find(|e| e.kind == EventType::Visit).expect("a visit");
+    assert_eq!(visit.date.as_deref(), Some("2022-11-02/2022-11-04"));
+    assert_eq!(visit.place.as_deref(), Some("舟山市"));
+    assert!(visit.persons.contains(&"许方".to_string()));
+    assert_eq!(offices(&g, "许方")[1], (Some("舟山市".into()), "government_head".into()));
+}
+
+#[test]
+fn appointments_and_removals() {
+    let g = gold(
+        "近日,多地人事调整。甘肃省委副书记王某某任青海省政协党组书记。\
+         李某某出生于1970年5月,2015年任西宁市副市长,2020年8月,他出任西宁市委副书记、代市长。",
+        Some("https://example.org/2023-01/12/c_1.htm"),
+    );
+    let appoint: Vec<_> = g.events.iter().filter(|e| e.kind == EventType::Appointment).collect();
+    assert!(appoint.iter().any(|e| e.persons == ["王某某"]));
+    assert!(appoint.iter().any(|e| e.persons == ["李某某"] && e.date.as_deref() == Some("2015")));
+    assert!(appoint.iter().any(|e| e.persons == ["李某某"] && e.date.as_deref() == Some("2020-08")));
+    let removal = g.events.iter().find(|e| e.kind == EventType::Removal).expect("leaving Gansu");
+    assert_eq!(removal.office.as_ref().unwrap().jurisdiction.as_deref(), Some("甘肃省"));
+}
+
+#[test]
+fn traditional_text_with_pinyin_noise() {
+    let g = gold("5月17日,省委書記王曉(xiǎo)暉在成都會(huì)見(jiàn)來(lái)訪的客人。四川日報記者張立東", None);
+    assert!(g.persons.iter().any(|p| p.name == "王晓晖"), "{:?}", g.persons);
+    assert!(offices(&g, "王晓晖").contains(&(Some("四川省".into()), "party_secretary".into())));
+}
