@@ -50,12 +50,19 @@ pub fn cover(g: &Gazetteer, rs: &[usize]) -> Option<usize> {
 pub fn venue(lx: &Lexicon, text: &str, regions: &[RegionMention], s: usize, e: usize) -> Option<usize> {
     let ms = regions_in(regions, s, e);
     for (i, m) in ms.iter().enumerate() {
-        if preceded_by(text, m.start, AT) {
+        if preceded_by(text, m.start, AT) && !starts_title(lx, text, m) {
             let run: Vec<usize> = run_after(text, &ms, i).iter().map(|m| m.region()).collect();
             return cover(&lx.gazetteer, &run);
         }
     }
     None
+}
+
+/// 在广东省委书记…见证下: the region begins a title, not a place.
+fn starts_title(lx: &Lexicon, text: &str, m: &RegionMention) -> bool {
+    let from = m.start;
+    let to = text[m.end..].char_indices().nth(8).map_or(text.len(), |(i, _)| m.end + i);
+    lx.posts.find(&text[from..to]).first().is_some_and(|p| from + p.start <= m.end)
 }
 
 /// The destination of a visit: regions after 赴/到/来/前往…, or 来粤/赴桂.

@@ -115,8 +115,9 @@ pub fn overlaps(a: (&str, &str), b: (&str, &str)) -> bool {
 /// overlapping dates: Some(jaccard) if they are one occurrence.
 ///
 /// Both with persons → Jaccard of person ids ≥ 0.5. Both without persons →
-/// same (non-empty) place. One with and one without → not merged: nothing
-/// says they are the same.
+/// same (non-empty) place. One with and one without → merged at the same place: a
+/// report that names only the collective actors (两省区在广州召开会议) tells the same
+/// occurrence as one that names the leaders.
 pub fn event_match_score(
     a: &HashSet<i64>,
     b: &HashSet<i64>,
@@ -130,7 +131,10 @@ pub fn event_match_score(
         };
     }
     if a.is_empty() || b.is_empty() {
-        return None;
+        return match (place_a, place_b) {
+            (Some(x), Some(y)) if !x.is_empty() && x == y => Some(0.5),
+            _ => None,
+        };
     }
     let j = jaccard(a, b);
     (j >= EVENT_PERSON_JACCARD).then_some(j)
