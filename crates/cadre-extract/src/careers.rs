@@ -44,10 +44,9 @@ pub fn extract(lx: &Lexicon, doc: &Doc) -> Vec<CareerStep> {
     for (si, &(s, e)) in doc.sentences.iter().enumerate() {
         let sent = &text[s..e];
         let mentions = rec.persons_in(s, e);
-        if let Some(t) = crate::events::own_date(&doc.times, s, e) {
-            if t.start < s + 30 {
-                ctx_date = Some(t.value.clone());
-            }
+        // The date in force: a date (a year is enough) opening the sentence.
+        if let Some(t) = doc.times.iter().find(|t| t.start >= s && t.end <= e && t.start < s + 30) {
+            ctx_date = Some(fill_year(&t.value, ctx_date.as_ref()));
         }
         let mut verbs: Vec<(usize, usize, EventType)> = Vec::new();
         for (a, b, w) in career_verbs().find(sent) {
@@ -93,7 +92,13 @@ pub fn extract(lx: &Lexicon, doc: &Doc) -> Vec<CareerStep> {
             if rec.persons[person].byline {
                 continue;
             }
-            let date = date_before(doc, s, at).or_else(|| ctx_date.clone());
+            let date = date_before(doc, s, at)
+                .map(|v| fill_year(&v, ctx_date.as_ref()))
+                .or_else(|| next_month(text, s, at, ctx_date.as_ref()))
+                .or_else(|| ctx_date.clone());
+            if let Some(d) = &date {
+                ctx_date = Some(d.clone());
+            }
             let mut offices = offices;
             if offices.is_empty() && kind == EventType::Removal && text[vend..clause_end].contains("职务") {
                 // 免去其领导职务: the offices the text gives the person.
@@ -136,6 +141,28 @@ pub fn extract(lx: &Lexicon, doc: &Doc) -> Vec<CareerStep> {
         }
     }
     out
+}
+
+/// 同年9月: the year of the date in force.
+fn fill_year(v: &TimeValue, ctx: Option<&TimeValue>) -> TimeValue {
+    let Some(y) = ctx.and_then(|c| c.start().year) else { return v.clone() };
+    let fill = |d: cadre_time::Day| cadre_time::Day { year: d.year.or(Some(y)), ..d };
+    match v {
+        TimeValue::Point(d) if d.month.is_some() => TimeValue::Point(fill(*d)),
+        TimeValue::Range(a, b) => TimeValue::Range(fill(*a), fill(*b)),
+        other => other.clone(),
+    }
+}
+
+/// 次月任…: the month after the date in force.
+fn next_month(text: &str, s: usize, at: usize, ctx: Option<&TimeValue>) -> Option<TimeValue> {
+    if !text[s..at].ends_with("次月") {
+        return None;
+    }
+    let d = ctx?.start();
+    let (y, m) = (d.year?, d.month?);
+    let (y, m) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+    Some(TimeValue::Point(cadre_time::Day { year: Some(y), month: Some(m), day: None }))
 }
 
 /// The nearest date before `at` in the sentence (2018年10月任…).

@@ -57,12 +57,13 @@ pub fn resolve(
     let is_dateline = |t: &TimeMention| text[t.end..].starts_with('电') || text[t.end..].starts_with('讯');
     reference.dateline = times.iter().find(|t| is_dateline(t)).map(|t| t.value.clone());
     times.retain(|t| !is_dateline(t));
-    // 今年2月以来 (since February): what follows is dated by the year alone.
+    // 今年2月以来 (since February this year): what follows is dated by the year the text
+    // writes, and only by it (1月10日以来 dates nothing).
     times.retain_mut(|t| {
         if !text[t.end..].starts_with("以来") {
             return true;
         }
-        let y = t.value.start().year;
+        let y = t.value.start().year.filter(|_| t.text.contains('年'));
         t.value = TimeValue::Point(Day { year: y, month: None, day: None });
         y.is_some()
     });
