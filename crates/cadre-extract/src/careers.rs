@@ -26,7 +26,7 @@ pub struct CareerStep {
 }
 
 crate::word_set!(career_verbs, [
-    "调职任", "调任", "出任", "接任", "兼任", "升任", "转任", "履新", "当选为", "当选", "任",
+    "调职任", "调任", "出任", "接任", "兼任", "升任", "转任", "履新", "当选为", "当选", "任", "代理", "为",
     "不再担任", "免去", "辞去", "卸任"
 ]);
 const REMOVE: &[&str] = &["不再担任", "免去", "辞去", "卸任"];
@@ -39,6 +39,7 @@ pub fn extract(lx: &Lexicon, doc: &Doc) -> Vec<CareerStep> {
     let rec = &doc.rec;
     let mut out: Vec<CareerStep> = Vec::new();
     let mut last_person: Option<usize> = None;
+    let mut last_acting: Option<(usize, Office)> = None;
     let mut ctx_date: Option<TimeValue> = doc.reference.dateline.clone();
 
     for (si, &(s, e)) in doc.sentences.iter().enumerate() {
@@ -58,7 +59,20 @@ pub fn extract(lx: &Lexicon, doc: &Doc) -> Vec<CareerStep> {
                     continue;
                 }
                 let next = text[end..].chars().next();
-                if matches!(next, Some('上' | '内' | '职' | '期' | '务' | '命' | '何' | '用' | '免' | '性' | '重' | '人')) {
+                let region_next = doc.rec.regions.iter().any(|m| m.start == end);
+                if !region_next && matches!(next, Some('上' | '内' | '职' | '期' | '务' | '命' | '何' | '用' | '免' | '性' | '重' | '人')) {
+                    continue;
+                }
+            }
+            // 林铎为甘肃省代省长: 为 between a name and a regional title.
+            if w == "为" {
+                let named_before = mentions.iter().any(|(_, m)| m.end == at);
+                let region_after = doc.rec.regions.iter().find(|m| m.start == end);
+                let title_after = region_after.is_some_and(|m| {
+                    let to = text[m.end..e].char_indices().nth(8).map_or(e, |(i, _)| m.end + i);
+                    lx.posts.find(&text[m.start..to]).first().is_some_and(|p| m.start + p.start <= m.end)
+                });
+                if !(named_before && title_after) {
                     continue;
                 }
             }
@@ -68,7 +82,14 @@ pub fn extract(lx: &Lexicon, doc: &Doc) -> Vec<CareerStep> {
         for (vi, &(at, vend, kind)) in verbs.iter().enumerate() {
             let clause_end = text[vend..e].find([',', ';', '。']).map_or(e, |k| vend + k);
             let next_verb = verbs.get(vi + 1).map_or(e, |v| v.0);
-            let offices = titles_in(lx, doc, vend, clause_end.min(next_verb).max(vend));
+            let mut offices = titles_in(lx, doc, vend, clause_end.min(next_verb).max(vend));
+            // 由湖南调任新疆的孙金龙: the region is all the text says of the new office.
+            if offices.is_empty() && kind == EventType::Appointment {
+                if let Some(m) = doc.rec.regions.iter().find(|m| m.start == vend && text[m.end..e].starts_with('的')) {
+                    let r = lx.gazetteer.get(m.region());
+                    offices.push((Office { jurisdiction: Some(r.name.clone()), post: "other".into(), title: text[m.start..m.end].to_string() }, m.start, m.end));
+                }
+            }
             // Subject: name right before the verb (allowing 已/于…), 的 + name after, or 他/其.
             let before = mentions.iter().rev().find(|(_, m)| m.end <= at);
             let after_de = if text[..clause_end].len() > vend && text[clause_end.min(e)..].is_empty() {
@@ -136,10 +157,34 @@ pub fn extract(lx: &Lexicon, doc: &Doc) -> Vec<CareerStep> {
                 out.push(CareerStep { kind, person, office, date: date.clone(), sentence: si, start: at, end: oend, rule: if kind == EventType::Appointment { "career:appoint" } else { "career:remove" } });
             }
         }
+        // 2022年2月“去代转正”: the acting office becomes the office itself.
+        if let Some(k) = sent.find("转正") {
+            let at = s + k;
+            if let Some((p, acting)) = last_acting.clone() {
+                let date = date_before(doc, s, at).map(|v| fill_year(&v, ctx_date.as_ref())).or_else(|| ctx_date.clone());
+                let title = acting.title.replacen('代', "", 1);
+                let office = Office { title, ..acting };
+                out.push(CareerStep { kind: EventType::Appointment, person: p, office, date, sentence: si, start: at, end: at + "转正".len(), rule: "career:acting-confirmed" });
+            }
+        }
+        if let Some(step) = out.iter().rev().find(|c| c.kind == EventType::Appointment && c.office.title.contains('代') && c.office.post != "other") {
+            last_acting = Some((step.person, step.office.clone()));
+        }
         if let Some((p, _)) = mentions.iter().rev().find(|(p, _)| !rec.persons[*p].byline) {
             last_person = Some(*p);
         }
     }
+    // One appointment per person and office: a text that names the same move twice
+    // (算上今次调整的苟仲文…此番履新北京市委副书记的苟仲文) tells one event.
+    let mut seen: Vec<(EventType, usize, String, Option<String>, Option<String>)> = Vec::new();
+    out.retain(|c| {
+        let key = (c.kind, c.person, c.office.post.clone(), c.office.jurisdiction.clone(), c.date.as_ref().map(|d| d.to_gold()));
+        if c.office.post != "other" && seen.iter().any(|k| k.0 == key.0 && k.1 == key.1 && k.2 == key.2 && k.3 == key.3) {
+            return false;
+        }
+        seen.push(key);
+        true
+    });
     out
 }
 

@@ -57,6 +57,18 @@ pub fn resolve(
     let is_dateline = |t: &TimeMention| text[t.end..].starts_with('电') || text[t.end..].starts_with('讯');
     reference.dateline = times.iter().find(|t| is_dateline(t)).map(|t| t.value.clone());
     times.retain(|t| !is_dateline(t));
+    // 2014年底, 2015年初: the last or first month of the year.
+    for t in times.iter_mut() {
+        if let TimeValue::Point(d) = &mut t.value {
+            if d.year.is_some() && d.month.is_none() {
+                if text[t.end..].starts_with('底') {
+                    d.month = Some(12);
+                } else if text[t.end..].starts_with('初') {
+                    d.month = Some(1);
+                }
+            }
+        }
+    }
     // 今年2月以来 (since February this year): what follows is dated by the year the text
     // writes, and only by it (1月10日以来 dates nothing).
     times.retain_mut(|t| {

@@ -80,8 +80,10 @@ pub(crate) fn titled_names(
         if entry.word.ends_with('长') && ["期", "远", "效", "足", "久", "度", "寿", "短"].iter().any(|w| text[p.end..e].starts_with(w)) {
             continue;
         }
-        // Region written right before (or overlapping) the post word.
-        if let Some(m) = regions.iter().rev().find(|m| m.start < p.start && m.end >= p.start && m.end <= p.end) {
+        // Region written right before (or overlapping) the post word; 天津原市委书记 names
+        // a former office of the region.
+        let former = |m: &&&RegionMention| m.end + "原".len() == p.start && text[m.end..p.start] == *"原";
+        if let Some(m) = regions.iter().rev().find(|m| (m.start < p.start && m.end >= p.start && m.end <= p.end) || former(m)) {
             let mut first = m.start;
             // 四川省巴中市市委书记: walk back over adjacent regions.
             while let Some(prev) = regions.iter().find(|r| r.end == first) {
@@ -110,7 +112,7 @@ pub(crate) fn titled_names(
         // Chain: titles joined by 、 or 兼 (or nothing) share the name that follows.
         if let Some(last) = chain.last() {
             let gap = &text[last.end..raw.start];
-            if !(gap.is_empty() || gap == "、" || gap == "兼") {
+            if !(gap.is_empty() || gap == "、" || gap == "兼" || gap == ",") {
                 chain.clear();
             }
         }
@@ -121,7 +123,7 @@ pub(crate) fn titled_names(
         let continues = match next_start {
             Some(ns) => {
                 let gap = &text[p.end..ns];
-                gap.is_empty() || gap == "、" || gap == "兼" || org_gap(lx, gap)
+                gap.is_empty() || gap == "、" || gap == "兼" || gap == "," || org_gap(lx, gap)
             }
             None => false,
         };
@@ -344,6 +346,11 @@ fn settle(
             post = "other".into();
             region = None;
         }
+    } else if region.is_none() && jurisdiction.is_none() && t.scope == Scope::Org {
+        // 海南省政协主席、党组书记: a body's post after another title of the chain
+        // belongs to the same region.
+        region = prev_body.as_ref().and_then(|(_, r, _)| *r);
+        rule = "title-chain-region";
     } else if region.is_none() && jurisdiction.is_none() {
         region = implicit_region(lx, t, explicit, regions, home);
         rule = "title-implicit-region";
@@ -513,7 +520,7 @@ pub(crate) fn untitled_names(
 const CLAUSE_VERBS: &[&str] = &[
     "主持", "会见", "会晤", "出席", "率领", "率团", "率队", "带领", "调研", "考察", "视察", "表示", "指出", "强调",
     "任", "出任", "调任", "当选", "接任", "履新", "出生", "生于", "一行", "同志", "介绍", "陪同", "参加", "看望",
-    "深入", "来到", "先后", "主政", "曾任", "历任", "现任", "说", "认为", "要求",
+    "深入", "来到", "先后", "主政", "曾任", "历任", "现任", "说", "认为", "要求", "由", "代理", "被查",
 ];
 
 /// The document's own region: its dateline (新华社北京3月17日电, 本报杭州讯) or outlet

@@ -77,9 +77,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let extractor = Extractor::new();
     let system: HashMap<String, Value> = docs
         .par_iter()
-        .map(|d| {
-            let g = extractor.extract(d).to_gold();
-            (d.id.clone(), serde_json::to_value(g).expect("gold records serialise"))
+        .filter_map(|d| {
+            // A defect on one document counts as an empty extraction, not a lost run.
+            let Ok(rec) = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| extractor.extract(d))) else {
+                eprintln!("cadre: {}: internal error while extracting (please report it)", d.id);
+                return None;
+            };
+            Some((d.id.clone(), serde_json::to_value(rec.to_gold()).expect("gold records serialise")))
         })
         .collect();
     let mut errors = Vec::new();

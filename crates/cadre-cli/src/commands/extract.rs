@@ -31,21 +31,25 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut failed = 0usize;
     let mut batch: Vec<SourceDoc> = Vec::with_capacity(BATCH);
     let flush = |batch: &mut Vec<SourceDoc>, out: &mut BufWriter<_>| -> anyhow::Result<()> {
-        let lines: Vec<String> = batch
+        let lines: Vec<Option<String>> = batch
             .par_iter()
             .map(|doc| {
-                let rec = extractor.extract(doc);
+                // A defect on one document must not lose the others: report it and go on.
+                let Ok(rec) = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| extractor.extract(doc))) else {
+                    eprintln!("cadre: {}: internal error while extracting (please report it)", doc.id);
+                    return Ok(None);
+                };
                 if args.explain {
                     eprint!("{}", explain(&rec));
                 }
                 if args.format == "gold" {
-                    serde_json::to_string(&rec.to_gold())
+                    serde_json::to_string(&rec.to_gold()).map(Some)
                 } else {
-                    serde_json::to_string(&rec)
+                    serde_json::to_string(&rec).map(Some)
                 }
             })
-            .collect::<Result<_, _>>()?;
-        for l in lines {
+            .collect::<Result<_, serde_json::Error>>()?;
+        for l in lines.into_iter().flatten() {
             writeln!(out, "{l}")?;
         }
         batch.clear();
