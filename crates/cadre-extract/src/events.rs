@@ -176,7 +176,7 @@ fn roles_after(sent_after: &str) -> Vec<Role> {
 const REFERENTIAL: &[&str] = &["出席会议", "主持会议", "参加会议", "会议", "会上"];
 // Words before a meeting trigger that make the sentence a directive about a past
 // meeting (学习贯彻…会议精神), not a report of one.
-crate::word_set!(directive, ["贯彻", "学习", "落实", "精神", "遵循"]);
+crate::word_set!(directive, ["贯彻", "学习贯彻", "落实", "精神", "遵循"]);
 /// What follows a name that is cited, not present: 习近平总书记关于…, 以习近平同志为核心.
 const CITED_AFTER: &[&str] = &["关于", "重要", "的重要", "为核心", "亲自", "当年", "系列", "提出", "的指示", "指出的"];
 const CITED_TITLES: &[&str] = &["总书记", "主席", "同志", "总理"];
@@ -318,7 +318,7 @@ pub fn extract(lx: &Lexicon, triggers: &Triggers, doc: &Doc) -> Vec<Draft> {
                 continue;
             }
             let word = triggers.get(h).word.as_str();
-            let explicit = word.starts_with("参加") || word.starts_with("陪同");
+            let explicit = (word.starts_with("参加") && word != "参加") || word.starts_with("陪同");
             let window = if explicit { 12 } else { 4 };
             let role = if target == EventType::Visit { Role::Member } else { Role::Attendee };
             let found = drafts
@@ -327,6 +327,17 @@ pub fn extract(lx: &Lexicon, triggers: &Triggers, doc: &Doc) -> Vec<Draft> {
                 .or_else(|| {
                     drafts.iter().rposition(|d| d.last_sentence + 2 >= si && (d.kind != EventType::Signing || d.last_sentence + 1 >= si))
                 });
+            // 参加座谈会 before the meeting is told: the meeting begins here.
+            let found = found.filter(|&di| drafts[di].kind == target || !explicit).or_else(|| {
+                (explicit && target == EventType::Meeting).then(|| {
+                    let mut d = Draft::new(EventType::Meeting, si);
+                    d.date = own_value.clone().or_else(|| ctx_date.clone());
+                    d.explicit_date = own_value.is_some();
+                    d.place = places::venue(lx, text, &rec.regions, s, e);
+                    drafts.push(d);
+                    drafts.len() - 1
+                })
+            });
             if let Some(di) = found {
                 let visit_first = drafts[di].first_sentence;
                 for (p, rs, _) in &persons {
@@ -468,7 +479,10 @@ fn merge_or_push(g: &cadre_recognise::Gazetteer, drafts: &mut Vec<Draft>, c: Dra
             return true;
         }
         let share_person = c.persons.iter().any(|(p, _)| x.has_person(*p));
-        let share_collective = c.collectives.iter().any(|(n, _)| x.collectives.iter().any(|(m, _)| m == n));
+        // 代表团 alone is the delegation named before (福建党政代表团).
+        let share_collective = c.collectives.iter().any(|(n, _)| {
+            x.collectives.iter().any(|(m, _)| m == n || (COLLECTIVES.contains(&n.as_str()) && m.ends_with(n.as_str())))
+        });
         // Separate participant groups are separate events, unless the sentence goes on
         // about the gathering just told (…出席会议并分别介绍).
         if !x.persons.is_empty() && !c.persons.is_empty() && !share_person && !(referential && !c.explicit_date && x.last_sentence + 2 >= si) {
