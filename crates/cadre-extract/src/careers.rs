@@ -23,6 +23,8 @@ pub struct CareerStep {
     pub start: usize,
     pub end: usize,
     pub rule: &'static str,
+    /// False for offices read from a career list (曾任…等职): offices, not events.
+    pub event: bool,
 }
 
 crate::word_set!(career_verbs, [
@@ -148,13 +150,25 @@ pub fn extract(lx: &Lexicon, doc: &Doc) -> Vec<CareerStep> {
                                 start: o.start,
                                 end: o.end,
                                 rule: "career:leaves-for-new-office",
+                                event: true,
                             });
                         }
                     }
                 }
             }
             for (office, _, oend) in offices {
-                out.push(CareerStep { kind, person, office, date: date.clone(), sentence: si, start: at, end: oend, rule: if kind == EventType::Appointment { "career:appoint" } else { "career:remove" } });
+                out.push(CareerStep { kind, person, office, date: date.clone(), sentence: si, start: at, end: oend, rule: if kind == EventType::Appointment { "career:appoint" } else { "career:remove" }, event: true });
+            }
+        }
+        // 曾任…等职, 历任…, 担任过…: offices held, without events (rule 7).
+        for (a, b, _) in career_lists().find(sent) {
+            let (at, vend) = (s + a, s + b);
+            let end = text[vend..e].find("等职").map_or(e, |k| vend + k);
+            let end = text[vend..end].find(['。', ';']).map_or(end, |k| vend + k);
+            let subject = mentions.iter().rev().find(|(_, m)| m.end <= at).map(|(p, _)| *p).or(last_person);
+            let Some(person) = subject else { continue };
+            for (office, os, oe) in titles_in_list(lx, doc, vend, end) {
+                out.push(CareerStep { kind: EventType::Appointment, person, office, date: None, sentence: si, start: os, end: oe, rule: "career:list", event: false });
             }
         }
         // 2022年2月“去代转正”: the acting office becomes the office itself.
@@ -164,7 +178,7 @@ pub fn extract(lx: &Lexicon, doc: &Doc) -> Vec<CareerStep> {
                 let date = date_before(doc, s, at).map(|v| fill_year(&v, ctx_date.as_ref())).or_else(|| ctx_date.clone());
                 let title = acting.title.replacen('代', "", 1);
                 let office = Office { title, ..acting };
-                out.push(CareerStep { kind: EventType::Appointment, person: p, office, date, sentence: si, start: at, end: at + "转正".len(), rule: "career:acting-confirmed" });
+                out.push(CareerStep { kind: EventType::Appointment, person: p, office, date, sentence: si, start: at, end: at + "转正".len(), rule: "career:acting-confirmed", event: true });
             }
         }
         if let Some(step) = out.iter().rev().find(|c| c.kind == EventType::Appointment && c.office.title.contains('代') && c.office.post != "other") {
@@ -179,12 +193,29 @@ pub fn extract(lx: &Lexicon, doc: &Doc) -> Vec<CareerStep> {
     let mut seen: Vec<(EventType, usize, String, Option<String>, Option<String>)> = Vec::new();
     out.retain(|c| {
         let key = (c.kind, c.person, c.office.post.clone(), c.office.jurisdiction.clone(), c.date.as_ref().map(|d| d.to_gold()));
-        if c.office.post != "other" && seen.iter().any(|k| k.0 == key.0 && k.1 == key.1 && k.2 == key.2 && k.3 == key.3) {
+        if c.event && c.office.post != "other" && seen.iter().any(|k| k.0 == key.0 && k.1 == key.1 && k.2 == key.2 && k.3 == key.3) {
             return false;
         }
         seen.push(key);
         true
     });
+    out
+}
+
+crate::word_set!(career_lists, ["曾任", "历任", "担任过", "先后任", "先后担任", "前任", "时任"]);
+
+/// Titles of a career list, which runs on across commas and 以及 (虎丘区区长、区委书记,
+/// 以及江阴市委书记等职).
+fn titles_in_list(lx: &Lexicon, doc: &Doc, from: usize, to: usize) -> Vec<(Office, usize, usize)> {
+    let text = doc.text();
+    let mut out = Vec::new();
+    let mut at = from;
+    while at < to {
+        let stop = text[at..to].find([',', '，']).map_or(to, |k| at + k);
+        let seg_start = if text[at..stop].starts_with("以及") { at + "以及".len() } else { at };
+        out.extend(titles_in(lx, doc, seg_start, stop));
+        at = stop + if stop < to { ','.len_utf8() } else { 0 };
+    }
     out
 }
 
@@ -222,17 +253,19 @@ pub fn titles_in(lx: &Lexicon, doc: &Doc, from: usize, to: usize) -> Vec<(Office
     let g = &lx.gazetteer;
     let mut out: Vec<(Office, usize, usize)> = Vec::new();
     let mut last_region: Option<usize> = None;
+    let mut last_org: Option<String> = None;
     let mut cursor = from;
     for p in lx.posts.find(&text[from..to]) {
         let (ps, pe) = (p.start + from, p.end + from);
         let entry = lx.posts.entry(&p);
         let gap = &text[cursor..ps];
         // Region written before the post (overlap allowed: 淮安市 / 市委书记).
+        // The region may begin inside the verb before it: 履新|疆维吾尔自治区党委副书记.
         let region = doc
             .rec
             .regions
             .iter()
-            .filter(|m| m.start >= cursor && m.start < ps && m.end >= ps && m.end <= pe)
+            .filter(|m| (m.start >= cursor || m.end > cursor) && m.start < ps && m.end >= ps && m.end <= pe)
             .last()
             .map(|m| m.candidates.iter().copied().find(|&c| entry.scope.fits(g.get(c))).unwrap_or(m.region()));
         let title_start = doc.rec.regions.iter().filter(|m| m.start >= cursor && m.end >= ps && m.start < ps).map(|m| m.start).min().unwrap_or(ps);
@@ -242,6 +275,9 @@ pub fn titles_in(lx: &Lexicon, doc: &Doc, from: usize, to: usize) -> Vec<(Office
         } else if let Some(r) = region {
             last_region = Some(r);
             (Some(g.get(r).name.clone()), fix_inherit(&entry.post))
+        } else if org_text.is_empty() && matches!(entry.scope, Scope::Org | Scope::Region) && last_org.is_some() {
+            // 应急管理厅厅长、党组书记、党委书记: the body of the chain holds them all.
+            (last_org.clone(), "other".to_string())
         } else if !org_text.is_empty() && matches!(entry.scope, Scope::Org | Scope::Region) {
             // 青海省政协党组书记: a regional body's office belongs to the region.
             let regional = ["政协", "人大常委会", "人大", "政府", "人民政府"].iter().any(|b| org_text.ends_with(b));
@@ -251,14 +287,26 @@ pub fn titles_in(lx: &Lexicon, doc: &Doc, from: usize, to: usize) -> Vec<(Office
                     last_region = Some(m.region());
                     (Some(g.get(m.region()).name.clone()), "other".to_string())
                 }
-                _ => (Some(org_text.clone()), "other".to_string()),
+                _ => {
+                    last_org = Some(org_text.clone());
+                    (Some(org_text.clone()), "other".to_string())
+                }
             }
         } else if let Some(r) = last_region.filter(|&r| entry.scope.fits(g.get(r)) || entry.scope == Scope::Region) {
             (Some(g.get(r).name.clone()), fix_inherit(&entry.post))
         } else if entry.post == "other" {
             (None, "other".to_string())
         } else {
-            let home = doc.rec.home_region.filter(|&h| entry.scope.fits(g.get(h)));
+            // A region the sentence names (天津…代理市委书记), else the document's own.
+            let (ss, se) = doc.sentences.iter().copied().find(|&(a, b)| a <= from && from < b).unwrap_or((from, to));
+            let in_sentence = doc
+                .rec
+                .regions
+                .iter()
+                .filter(|m| m.start >= ss && m.end <= se)
+                .flat_map(|m| m.candidates.iter().copied())
+                .find(|&r| entry.scope.fits(g.get(r)));
+            let home = in_sentence.or(doc.rec.home_region.filter(|&h| entry.scope.fits(g.get(h))));
             (home.map(|h| g.get(h).name.clone()), fix_inherit(&entry.post))
         };
         let _ = gap;

@@ -141,7 +141,7 @@ pub fn build(
             evidence: d.evidence.iter().map(|(si, a, b, rule)| evidence(*si, *a, *b, rule)).collect(),
         });
     }
-    for c in careers {
+    for c in careers.into_iter().filter(|c| c.event) {
         let dup = events.iter().any(|e| {
             e.kind == c.kind
                 && e.office.as_ref().is_some_and(|o| o.post == c.office.post && o.jurisdiction == c.office.jurisdiction && o.title == c.office.title)

@@ -74,7 +74,8 @@ pub(crate) fn titled_names(
             org: None,
         };
         // A post word that starts inside a short form is part of a word: 贵州|长期.
-        if regions.iter().any(|m| m.short && m.start < p.start && m.end > p.start && !text[m.start..m.end].ends_with('州')) {
+        // (秀山县|县政府副县长 is a title: the short form ends where a county's post begins.)
+        if regions.iter().any(|m| m.short && m.start < p.start && m.end > p.start && !entry.scope.fits(g.get(m.region()))) {
             continue;
         }
         if entry.word.ends_with('长') && ["期", "远", "效", "足", "久", "度", "寿", "短"].iter().any(|w| text[p.end..e].starts_with(w)) {
@@ -537,9 +538,12 @@ pub(crate) fn home_region(
         let before = &text[..m.start];
         let after = &text[m.end..];
         let after_date = after.trim_start_matches(|c: char| c.is_ascii_digit() || c == '月' || c == '日');
-        let agency = before.ends_with("社") || before.ends_with("网") || before.ends_with("本报") || before.ends_with("报");
-        if agency && (after_date.starts_with('电') || after_date.starts_with('讯')) {
-            return (Some(m.region()), Some(m.region()));
+        let agency = before.ends_with("社") || before.ends_with("网");
+        let paper = before.ends_with("本报") || before.ends_with("报");
+        if (agency || paper) && (after_date.starts_with('电') || after_date.starts_with('讯')) {
+            // A news agency's dateline places the story, but the agency's city is not the
+            // region its untitled officials belong to (中新网北京…电 about Jiangsu).
+            return (if paper { Some(m.region()) } else { None }, Some(m.region()));
         }
     }
     for m in regions {
