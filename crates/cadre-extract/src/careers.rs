@@ -46,7 +46,7 @@ pub fn extract(lx: &Lexicon, doc: &Doc) -> Vec<CareerStep> {
 
     for (si, &(s, e)) in doc.sentences.iter().enumerate() {
         let sent = &text[s..e];
-        let mentions = rec.persons_in(s, e);
+        let mentions = doc.mentions_in(si);
         // The date in force: a date (a year is enough) opening the sentence.
         if let Some(t) = doc.times.iter().find(|t| t.start >= s && t.end <= e && t.start < s + 30) {
             ctx_date = Some(fill_year(&t.value, ctx_date.as_ref()));

@@ -267,7 +267,7 @@ pub fn extract(lx: &Lexicon, triggers: &Triggers, doc: &Doc) -> Vec<Draft> {
 
         // Persons of the sentence with the roles their verbs give; cited names are not
         // participants.
-        let mentions = rec.persons_in(s, e);
+        let mentions = doc.mentions_in(si);
         let mut persons: Vec<(usize, Vec<Role>, usize)> = Vec::new();
         let mut cited: Vec<(usize, usize)> = Vec::new();
         for (k, (pi, m)) in mentions.iter().enumerate() {

@@ -53,11 +53,18 @@ pub struct Doc<'a> {
     pub rec: cadre_recognise::Recognition,
     pub times: Vec<cadre_time::TimeMention>,
     pub reference: dates::Reference,
+    /// Person mentions of each sentence in text order: (person index, mention).
+    pub mentions: Vec<Vec<(usize, cadre_recognise::NameMention)>>,
 }
 
 impl<'a> Doc<'a> {
     pub fn text(&self) -> &str {
         &self.norm.text
+    }
+
+    /// The person mentions of sentence `si`, in text order.
+    pub fn mentions_in(&self, si: usize) -> Vec<(usize, &cadre_recognise::NameMention)> {
+        self.mentions[si].iter().map(|(p, m)| (*p, m)).collect()
     }
 }
 
@@ -85,6 +92,17 @@ impl Extractor {
         if let Some((a, b)) = reference.stamp {
             times.retain(|t| t.end <= a || t.start >= b);
         }
-        Doc { source, norm, sentences, rec, times, reference }
+        let mut mentions = vec![Vec::new(); sentences.len()];
+        for (pi, p) in rec.persons.iter().enumerate() {
+            for m in &p.mentions {
+                if let Some(v) = mentions.get_mut(m.sentence) {
+                    v.push((pi, m.clone()));
+                }
+            }
+        }
+        for v in &mut mentions {
+            v.sort_by_key(|(_, m)| m.start);
+        }
+        Doc { source, norm, sentences, rec, times, reference, mentions }
     }
 }

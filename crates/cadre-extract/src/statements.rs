@@ -10,7 +10,7 @@ pub fn extract(doc: &Doc) -> Vec<(usize, &'static str, usize, usize, usize)> {
     let mut out = Vec::new();
     let mut last: Option<usize> = None;
     for (si, &(s, e)) in doc.sentences.iter().enumerate() {
-        let mentions = doc.rec.persons_in(s, e);
+        let mentions = doc.mentions_in(si);
         let head_end = text[s..e].char_indices().nth(14).map_or(e, |(i, _)| s + i);
         let first = mentions.iter().find(|(p, m)| m.start < head_end && !doc.rec.persons[*p].byline);
         if let Some((k, _, v)) = statement_verbs().find(&text[s..head_end]).next() {
