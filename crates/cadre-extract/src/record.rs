@@ -115,6 +115,31 @@ pub fn build(
         entities.push(Entity { kind: EntityKind::Region, name: region.name.clone(), code: Some(region.code.clone()), mentions });
     }
 
+    // Time expressions, with their resolved value as the code.
+    for t in &doc.times {
+        let Some(si) = doc.sentences.iter().position(|&(a, b)| t.start >= a && t.end <= b) else { continue };
+        let sp = span(t.start, t.end);
+        entities.push(Entity {
+            kind: EntityKind::Time,
+            name: t.text.clone(),
+            code: Some(t.value.to_gold()),
+            mentions: vec![Mention { span: sp, text: orig.slice(sp).to_string(), sentence: si }],
+        });
+    }
+    // Bodies that hold offices (招商局集团, 省发改委): organisations.
+    for p in &persons {
+        for o in &p.offices {
+            let Some(j) = o.office.jurisdiction.as_ref() else { continue };
+            if j == "中央" || lx.gazetteer.by_name(j).is_some() {
+                continue;
+            }
+            match entities.iter_mut().find(|e| e.kind == EntityKind::Organisation && &e.name == j) {
+                Some(_) => {}
+                None => entities.push(Entity { kind: EntityKind::Organisation, name: j.clone(), code: None, mentions: Vec::new() }),
+            }
+        }
+    }
+
     let name_of = |p: usize| doc.rec.persons[p].name.clone();
     let mut events: Vec<Event> = Vec::new();
     for d in drafts {
@@ -126,6 +151,12 @@ pub fn build(
         for a in &d.agreements {
             if !entities.iter().any(|e| e.kind == EntityKind::Agreement && &e.name == a) {
                 entities.push(Entity { kind: EntityKind::Agreement, name: a.clone(), code: None, mentions: Vec::new() });
+            }
+        }
+        // Companies and parks a visit went to.
+        for site in &d.sites {
+            if !entities.iter().any(|e| e.kind == EntityKind::Organisation && &e.name == site) {
+                entities.push(Entity { kind: EntityKind::Organisation, name: site.clone(), code: None, mentions: Vec::new() });
             }
         }
         events.push(Event {
