@@ -345,7 +345,7 @@ fn main() {
             .marks
             .iter()
             .map(|&m| {
-                let s = format!("{:.1}", (m.1 - prev.1) / (m.2 - prev.2).max(1e-9));
+                let s = format!("{:.2}", (m.1 - prev.1) / (m.2 - prev.2).max(1e-9));
                 prev = m;
                 s
             })
