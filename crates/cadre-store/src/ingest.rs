@@ -23,6 +23,14 @@ pub const TIE_KEYWORDS: &[&str] = &[
 /// Widest stored event date range considered when merging (a year, plus slack).
 const MAX_EVENT_SPAN_DAYS: i64 = 400;
 
+/// Reprint candidates read per document (those sharing most LSH bands).
+const MAX_BAND_CANDIDATES: usize = 64;
+
+/// Executes one statement through the connection's statement cache.
+fn exec(conn: &Connection, sql: &str, params: impl rusqlite::Params) -> Result<usize> {
+    Ok(conn.prepare_cached(sql)?.execute(params)?)
+}
+
 pub fn ingest(conn: &mut Connection, rec: &Record, hash: &str) -> Result<IngestOutcome> {
     if rec.id.trim().is_empty() {
         return Err(Error::Invalid("record without id".into()));
@@ -31,11 +39,8 @@ pub fn ingest(conn: &mut Connection, rec: &Record, hash: &str) -> Result<IngestO
     // (busy_timeout) instead of failing half-way.
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let existing: Option<String> = tx
-        .query_row(
-            "SELECT content_hash FROM documents WHERE id = ?1",
-            [&rec.id],
-            |r| r.get(0),
-        )
+        .prepare_cached("SELECT content_hash FROM documents WHERE id = ?1")?
+        .query_row([&rec.id], |r| r.get(0))
         .optional()?;
     let status = match existing {
         Some(h) if h == hash => {
@@ -83,7 +88,7 @@ pub(crate) fn delete_doc_facts(tx: &Transaction, doc: &str) -> Result<()> {
         })
         .optional()?;
     if let Some(seq) = seq {
-        tx.execute("DELETE FROM documents_fts WHERE rowid = ?1", [seq])?;
+        exec(tx, "DELETE FROM documents_fts WHERE rowid = ?1", [seq])?;
     }
     for table in [
         "event_evidence",
@@ -95,9 +100,10 @@ pub(crate) fn delete_doc_facts(tx: &Transaction, doc: &str) -> Result<()> {
         "doc_regions",
         "ties",
         "doc_bands",
+        "doc_sigs",
         "reprints",
     ] {
-        tx.execute(&format!("DELETE FROM {table} WHERE doc = ?1"), [doc])?;
+        exec(tx, &format!("DELETE FROM {table} WHERE doc = ?1"), [doc])?;
     }
     for e in events {
         refresh_event(tx, e)?;
@@ -112,14 +118,14 @@ pub(crate) fn delete_doc_facts(tx: &Transaction, doc: &str) -> Result<()> {
             |r| r.get(0),
         )?;
         if used == 0 {
-            tx.execute("DELETE FROM persons WHERE id = ?1", [p])?;
+            exec(tx, "DELETE FROM persons WHERE id = ?1", [p])?;
         }
     }
     Ok(())
 }
 
 fn collect(tx: &Transaction, sql: &str, doc: &str) -> Result<Vec<i64>> {
-    let mut st = tx.prepare(sql)?;
+    let mut st = tx.prepare_cached(sql)?;
     let rows = st.query_map([doc], |r| r.get(0))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
@@ -135,14 +141,14 @@ pub(crate) fn refresh_event(tx: &Transaction, event: i64) -> Result<()> {
         Option<String>,
     );
     let mut st =
-        tx.prepare("SELECT date, date_start, date_end, place, place_code FROM event_reports WHERE event = ?1 ORDER BY rowid")?;
+        tx.prepare_cached("SELECT date, date_start, date_end, place, place_code FROM event_reports WHERE event = ?1 ORDER BY rowid")?;
     let reports: Vec<Report> = st
         .query_map([event], |r| {
             Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
         })?
         .collect::<rusqlite::Result<_>>()?;
     if reports.is_empty() {
-        tx.execute("DELETE FROM events WHERE id = ?1", [event])?;
+        exec(tx, "DELETE FROM events WHERE id = ?1", [event])?;
         return Ok(());
     }
     let best = reports
@@ -161,35 +167,40 @@ pub(crate) fn refresh_event(tx: &Transaction, event: i64) -> Result<()> {
             .map(|r| (r.3.clone(), r.4.clone()))
             .unwrap_or((None, None))
     };
-    tx.execute(
-        "UPDATE events SET date = ?2, date_start = ?3, date_end = ?4, place = ?5, place_code = ?6 WHERE id = ?1",
-        params![event, best.0, best.1, best.2, place, place_code],
+    let class = match (&best.1, &best.2) {
+        (Some(s), Some(e)) => Some(merge::span_class(dates::width(s, e))),
+        _ => None,
+    };
+    exec(
+        tx,
+        "UPDATE events SET date = ?2, date_start = ?3, date_end = ?4, place = ?5, place_code = ?6, span_class = ?7 WHERE id = ?1",
+        params![event, best.0, best.1, best.2, place, place_code, class],
     )?;
     Ok(())
 }
 
 /// Recomputes an office's dated bounds from its evidence, or deletes it.
+/// Each bound is one seek in an `office_evidence(office, …, date)` index.
 pub(crate) fn refresh_office(tx: &Transaction, office: i64) -> Result<()> {
-    let (n, first, last): (i64, Option<String>, Option<String>) = tx.query_row(
-        "SELECT count(*), min(date), max(date) FROM office_evidence WHERE office = ?1",
-        [office],
-        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-    )?;
-    if n == 0 {
-        tx.execute("DELETE FROM offices WHERE id = ?1", [office])?;
+    let any: bool = tx
+        .prepare_cached("SELECT EXISTS (SELECT 1 FROM office_evidence WHERE office = ?1)")?
+        .query_row([office], |r| r.get(0))?;
+    if !any {
+        exec(tx, "DELETE FROM offices WHERE id = ?1", [office])?;
         return Ok(());
     }
-    let start: Option<String> = tx.query_row(
+    let one = |sql: &str| -> Result<Option<String>> {
+        Ok(tx.prepare_cached(sql)?.query_row([office], |r| r.get(0))?)
+    };
+    let first = one("SELECT min(date) FROM office_evidence WHERE office = ?1")?;
+    let last = one("SELECT max(date) FROM office_evidence WHERE office = ?1")?;
+    let start = one(
         "SELECT min(date) FROM office_evidence WHERE office = ?1 AND source = 'appointment'",
-        [office],
-        |r| r.get(0),
     )?;
-    let end: Option<String> = tx.query_row(
-        "SELECT max(date) FROM office_evidence WHERE office = ?1 AND source = 'removal'",
-        [office],
-        |r| r.get(0),
-    )?;
-    tx.execute(
+    let end =
+        one("SELECT max(date) FROM office_evidence WHERE office = ?1 AND source = 'removal'")?;
+    exec(
+        tx,
         "UPDATE offices SET first_seen = ?2, last_seen = ?3, start = ?4, end = ?5 WHERE id = ?1",
         params![office, first, last, start, end],
     )?;
@@ -264,12 +275,12 @@ impl<'a> Writer<'a> {
         let shingles = merge::shingles(&rec.text);
         let sig = merge::fingerprint(&shingles);
         let bands = merge::band_keys(&sig);
-        let original = self.find_original(&shingles, &bands)?;
+        let original = self.find_original(&shingles, &sig, &bands)?;
 
         let now = now_string();
         let seq: i64 = match status {
             IngestStatus::Replaced => {
-                tx.execute(
+                exec(tx, 
                     "UPDATE documents SET url = ?2, title = ?3, published = ?4, ref_date = ?5, content_hash = ?6,
                      text = ?7, fingerprint = ?8, n_facts = 0, ingested_at = ?9 WHERE id = ?1",
                     params![rec.id, rec.url, rec.title, rec.published, self.ref_date, hash, rec.text, merge::fingerprint_hex(&sig), now],
@@ -280,10 +291,9 @@ impl<'a> Writer<'a> {
             }
             _ => {
                 let seq: i64 =
-                    tx.query_row("SELECT coalesce(max(seq), 0) + 1 FROM documents", [], |r| {
-                        r.get(0)
-                    })?;
-                tx.execute(
+                    tx.prepare_cached("SELECT coalesce(max(seq), 0) + 1 FROM documents")?
+                        .query_row([], |r| r.get(0))?;
+                exec(tx, 
                     "INSERT INTO documents (id, seq, url, title, published, ref_date, content_hash, text, fingerprint, n_facts, ingested_at)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 0, ?10)",
                     params![rec.id, seq, rec.url, rec.title, rec.published, self.ref_date, hash, rec.text, merge::fingerprint_hex(&sig), now],
@@ -291,7 +301,7 @@ impl<'a> Writer<'a> {
                 seq
             }
         };
-        tx.execute(
+        exec(tx, 
             "INSERT INTO documents_fts (rowid, title, body) VALUES (?1, ?2, ?3)",
             params![
                 seq,
@@ -301,13 +311,18 @@ impl<'a> Writer<'a> {
         )?;
         {
             let mut st =
-                tx.prepare("INSERT OR IGNORE INTO doc_bands (band_key, doc) VALUES (?1, ?2)")?;
+                tx.prepare_cached("INSERT OR IGNORE INTO doc_bands (band_key, doc) VALUES (?1, ?2)")?;
             for b in &bands {
                 st.execute(params![b, rec.id])?;
             }
         }
+        exec(
+            tx,
+            "INSERT OR REPLACE INTO doc_sigs (doc, sig) VALUES (?1, ?2)",
+            params![rec.id, merge::sig_blob(&sig)],
+        )?;
         if let Some((orig, sim)) = &original {
-            tx.execute(
+            exec(tx, 
                 "INSERT INTO reprints (doc, original, similarity) VALUES (?1, ?2, ?3)",
                 params![rec.id, orig, sim],
             )?;
@@ -327,7 +342,7 @@ impl<'a> Writer<'a> {
         for e in std::mem::take(&mut self.touched_events) {
             refresh_event(tx, e)?;
         }
-        tx.execute(
+        exec(tx, 
             "UPDATE documents SET n_facts = ?2 WHERE id = ?1",
             params![rec.id, self.n_facts],
         )?;
@@ -343,29 +358,52 @@ impl<'a> Writer<'a> {
 
     /// The stored document this one is a near-duplicate of (the root of its
     /// reprint chain), with the exact shingle Jaccard.
+    ///
+    /// Candidates share an LSH band; they are ranked by the number of shared
+    /// bands (at most [`MAX_BAND_CANDIDATES`]), then by the Jaccard estimated
+    /// from their stored signatures; only the best few get the exact check.
     fn find_original(
         &self,
         shingles: &HashSet<u64>,
+        sig: &[u64],
         bands: &[i64],
     ) -> Result<Option<(String, f64)>> {
-        let mut candidates: BTreeSet<String> = BTreeSet::new();
+        let mut cands: Vec<(f64, String)> = Vec::new();
         {
-            let mut st = self
-                .tx
-                .prepare("SELECT doc FROM doc_bands WHERE band_key = ?1 AND doc != ?2")?;
-            for b in bands {
-                for d in st.query_map(params![b, self.rec.id], |r| r.get::<_, String>(0))? {
-                    candidates.insert(d?);
+            let placeholders: Vec<String> = (1..=bands.len()).map(|i| format!("?{i}")).collect();
+            let sql = format!(
+                "SELECT b.doc, count(*) AS n, s.sig FROM doc_bands b LEFT JOIN doc_sigs s ON s.doc = b.doc
+                 WHERE b.band_key IN ({}) AND b.doc != ?{} GROUP BY b.doc ORDER BY n DESC, b.doc LIMIT {MAX_BAND_CANDIDATES}",
+                placeholders.join(", "),
+                bands.len() + 1
+            );
+            let mut st = self.tx.prepare_cached(&sql)?;
+            let mut args: Vec<&dyn rusqlite::ToSql> =
+                bands.iter().map(|b| b as &dyn rusqlite::ToSql).collect();
+            args.push(&self.rec.id);
+            let rows = st.query_map(args.as_slice(), |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, Option<Vec<u8>>>(2)?))
+            })?;
+            for row in rows {
+                let (doc, blob) = row?;
+                // No stored signature (should not happen): check exactly.
+                let est = blob
+                    .map(|b| merge::estimated_jaccard(sig, &merge::sig_from_blob(&b)))
+                    .unwrap_or(1.0);
+                if est >= merge::REPRINT_ESTIMATE_FLOOR {
+                    cands.push((est, doc));
                 }
             }
         }
+        cands.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+        cands.truncate(merge::REPRINT_EXACT_CHECKS);
+        cands.sort_by(|a, b| a.1.cmp(&b.1));
         let mut best: Option<(String, f64)> = None;
-        for cand in candidates {
-            let text: String =
-                self.tx
-                    .query_row("SELECT text FROM documents WHERE id = ?1", [&cand], |r| {
-                        r.get(0)
-                    })?;
+        for (_, cand) in cands {
+            let text: String = self
+                .tx
+                .prepare_cached("SELECT text FROM documents WHERE id = ?1")?
+                .query_row([&cand], |r| r.get(0))?;
             let j = merge::jaccard(shingles, &merge::shingles(&text));
             if j >= merge::REPRINT_JACCARD && !best.as_ref().is_some_and(|(_, bj)| j <= *bj) {
                 best = Some((cand, j));
@@ -376,11 +414,8 @@ impl<'a> Writer<'a> {
         };
         let root: Option<String> = self
             .tx
-            .query_row(
-                "SELECT original FROM reprints WHERE doc = ?1",
-                [&cand],
-                |r| r.get(0),
-            )
+            .prepare_cached("SELECT original FROM reprints WHERE doc = ?1")?
+            .query_row([&cand], |r| r.get(0))
             .optional()?;
         Ok(Some((
             root.filter(|r| r != &self.rec.id).unwrap_or(cand),
@@ -389,7 +424,7 @@ impl<'a> Writer<'a> {
     }
 
     fn add_doc_region(&mut self, code: &str) -> Result<()> {
-        self.tx.execute(
+        exec(self.tx, 
             "INSERT OR IGNORE INTO doc_regions (doc, code) VALUES (?1, ?2)",
             params![self.rec.id, code],
         )?;
@@ -452,7 +487,7 @@ impl<'a> Writer<'a> {
     }
 
     fn stored_office_keys(&self, person: i64) -> Result<Vec<OfficeKey>> {
-        let mut st = self.tx.prepare(
+        let mut st = self.tx.prepare_cached(
             "SELECT jurisdiction, jurisdiction_code, post, coalesce(start, first_seen), coalesce(end, last_seen)
              FROM offices WHERE person = ?1",
         )?;
@@ -529,7 +564,7 @@ impl<'a> Writer<'a> {
             let cands: Vec<i64> = {
                 let mut st = self
                     .tx
-                    .prepare("SELECT id FROM persons WHERE name = ?1 ORDER BY id")?;
+                    .prepare_cached("SELECT id FROM persons WHERE name = ?1 ORDER BY id")?;
                 let rows = st.query_map([&name], |r| r.get(0))?;
                 rows.collect::<rusqlite::Result<_>>()?
             };
@@ -553,13 +588,12 @@ impl<'a> Writer<'a> {
             let id = match best {
                 Some((_, id)) => id,
                 None => {
-                    self.tx
-                        .execute("INSERT INTO persons (name) VALUES (?1)", [&name])?;
+                    exec(self.tx, "INSERT INTO persons (name) VALUES (?1)", [&name])?;
                     self.persons_new += 1;
                     self.tx.last_insert_rowid()
                 }
             };
-            self.tx.execute(
+            exec(self.tx, 
                 "INSERT OR IGNORE INTO doc_persons (doc, person, local_name, how) VALUES (?1, ?2, ?3, ?4)",
                 params![self.rec.id, id, name, how.get(&name)],
             )?;
@@ -576,17 +610,18 @@ impl<'a> Writer<'a> {
         } else {
             ""
         };
-        self.tx.execute(
+        exec(self.tx, 
             "INSERT INTO offices (person, jurisdiction, jurisdiction_code, post, title_key, title)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6)
              ON CONFLICT (person, jurisdiction, post, title_key) DO NOTHING",
             params![person, jurisdiction, code, o.post, title_key, o.title],
         )?;
-        let id: i64 = self.tx.query_row(
-            "SELECT id FROM offices WHERE person = ?1 AND jurisdiction = ?2 AND post = ?3 AND title_key = ?4",
-            params![person, jurisdiction, o.post, title_key],
-            |r| r.get(0),
-        )?;
+        let id: i64 = self
+            .tx
+            .prepare_cached(
+                "SELECT id FROM offices WHERE person = ?1 AND jurisdiction = ?2 AND post = ?3 AND title_key = ?4",
+            )?
+            .query_row(params![person, jurisdiction, o.post, title_key], |r| r.get(0))?;
         self.touched_offices.insert(id);
         Ok(id)
     }
@@ -602,7 +637,7 @@ impl<'a> Writer<'a> {
         date: Option<&str>,
         source: &str,
     ) -> Result<()> {
-        self.tx.execute(
+        exec(self.tx, 
             "INSERT INTO office_evidence (office, doc, sentence, char_start, char_end, text, date, source)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
             params![office, self.rec.id, sentence as i64, start as i64, end as i64, text, date, source],
@@ -661,7 +696,7 @@ impl<'a> Writer<'a> {
     fn participant_set(&self, event: i64) -> Result<HashSet<i64>> {
         let mut st = self
             .tx
-            .prepare("SELECT DISTINCT person FROM event_participants WHERE event = ?1")?;
+            .prepare_cached("SELECT DISTINCT person FROM event_participants WHERE event = ?1")?;
         let rows = st.query_map([event], |r| r.get(0))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
@@ -689,7 +724,7 @@ impl<'a> Writer<'a> {
             // 1. A reprint's events are its original's events.
             if let Some(orig) = original {
                 let cands: Vec<i64> = {
-                    let mut st = self.tx.prepare(
+                    let mut st = self.tx.prepare_cached(
                         "SELECT e.id FROM events e JOIN event_reports r ON r.event = e.id WHERE r.doc = ?1 AND e.type = ?2 ORDER BY e.id",
                     )?;
                     let rows = st.query_map(params![orig, kind], |r| r.get(0))?;
@@ -705,7 +740,7 @@ impl<'a> Writer<'a> {
                     let shared_text: bool = {
                         let mut st = self
                             .tx
-                            .prepare("SELECT text FROM event_evidence WHERE event = ?1")?;
+                            .prepare_cached("SELECT text FROM event_evidence WHERE event = ?1")?;
                         let rows = st.query_map([c], |r| r.get::<_, String>(0))?;
                         let mut any = false;
                         for t in rows {
@@ -725,18 +760,37 @@ impl<'a> Writer<'a> {
             if found.is_none() {
                 if let Some((ds, de)) = &date_bounds {
                     let cands: Vec<(i64, Option<String>, Option<String>)> = {
-                        let mut st = self.tx.prepare(
+                        // One short index range per width class: a stored
+                        // range of class c starting before ds − max(c) cannot
+                        // reach ds. Ranges wider than MAX_EVENT_SPAN_DAYS are
+                        // missed, as before.
+                        let mut st = self.tx.prepare_cached(
                             "SELECT id, place, office_post FROM events
-                             WHERE type = ?1 AND date_start >= ?4 AND date_start <= ?3 AND date_end >= ?2 ORDER BY id",
+                             WHERE type = ?1 AND span_class = 0 AND date_start >= ?2 AND date_start <= ?3
+                             UNION ALL
+                             SELECT id, place, office_post FROM events
+                             WHERE type = ?1 AND span_class = 1 AND date_start >= ?4 AND date_start <= ?3 AND date_end >= ?2
+                             UNION ALL
+                             SELECT id, place, office_post FROM events
+                             WHERE type = ?1 AND span_class = 2 AND date_start >= ?5 AND date_start <= ?3 AND date_end >= ?2
+                             UNION ALL
+                             SELECT id, place, office_post FROM events
+                             WHERE type = ?1 AND span_class = 3 AND date_start >= ?6 AND date_start <= ?3 AND date_end >= ?2
+                             ORDER BY id",
                         )?;
-                        // The lower bound keeps the index scan short; it only
-                        // misses stored ranges wider than MAX_EVENT_SPAN_DAYS.
-                        let floor = dates::days(ds)
-                            .map(|d| dates::from_days(d - MAX_EVENT_SPAN_DAYS))
-                            .unwrap_or_default();
-                        let rows = st.query_map(params![kind, ds, de, floor], |r| {
-                            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-                        })?;
+                        let floor = |c: i64| {
+                            dates::days(ds)
+                                .map(|d| {
+                                    dates::from_days(
+                                        d - merge::span_class_max(c, MAX_EVENT_SPAN_DAYS),
+                                    )
+                                })
+                                .unwrap_or_default()
+                        };
+                        let rows = st.query_map(
+                            params![kind, ds, de, floor(1), floor(2), floor(3)],
+                            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                        )?;
                         rows.collect::<rusqlite::Result<_>>()?
                     };
                     for (c, their_place, their_post) in cands {
@@ -777,9 +831,9 @@ impl<'a> Writer<'a> {
                         ),
                         None => (None, None, None),
                     };
-                    self.tx.execute(
-                        "INSERT INTO events (type, date, date_start, date_end, place, place_code, office_jurisdiction, office_post, office_title)
-                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                    exec(self.tx, 
+                        "INSERT INTO events (type, date, date_start, date_end, place, place_code, office_jurisdiction, office_post, office_title, span_class)
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
                         params![
                             kind,
                             ev.date,
@@ -789,7 +843,10 @@ impl<'a> Writer<'a> {
                             place_code,
                             oj,
                             op,
-                            ot
+                            ot,
+                            date_bounds
+                                .as_ref()
+                                .map(|b| merge::span_class(dates::width(&b.0, &b.1)))
                         ],
                     )?;
                     new += 1;
@@ -798,7 +855,7 @@ impl<'a> Writer<'a> {
             };
             used.insert(event_id);
             self.touched_events.insert(event_id);
-            self.tx.execute(
+            exec(self.tx, 
                 "INSERT INTO event_reports (event, doc, date, date_start, date_end, place, place_code) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                 params![
                     event_id,
@@ -817,14 +874,14 @@ impl<'a> Writer<'a> {
                 let mut roles: Vec<String> = part.roles.iter().map(|r| role_name(*r)).collect();
                 roles.sort();
                 roles.dedup();
-                self.tx.execute(
+                exec(self.tx, 
                     "INSERT INTO event_participants (event, person, doc, roles) VALUES (?1, ?2, ?3, ?4)
                      ON CONFLICT (event, person, doc) DO UPDATE SET roles = roles || ',' || excluded.roles",
                     params![event_id, pid, rec.id, roles.join(",")],
                 )?;
             }
             for e in &ev.evidence {
-                self.tx.execute(
+                exec(self.tx, 
                     "INSERT INTO event_evidence (event, doc, sentence, char_start, char_end, text, rule) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                     params![event_id, rec.id, e.sentence as i64, e.span.start as i64, e.span.end as i64, e.text, e.rule],
                 )?;
@@ -832,7 +889,7 @@ impl<'a> Writer<'a> {
             }
             let first_ev = ev.evidence.first();
             for a in &ev.agreements {
-                self.tx.execute(
+                exec(self.tx, 
                     "INSERT INTO agreements (name, event, doc, sentence, char_start, char_end, text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                     params![
                         a.trim_matches(['《', '》']),
@@ -906,7 +963,7 @@ impl<'a> Writer<'a> {
                 continue;
             }
             if let Some(m) = ent.mentions.first() {
-                self.tx.execute(
+                exec(self.tx, 
                     "INSERT INTO agreements (name, event, doc, sentence, char_start, char_end, text) VALUES (?1, NULL, ?2, ?3, ?4, ?5, ?6)",
                     params![name, rec.id, m.sentence as i64, m.span.start as i64, m.span.end as i64, self.sentence_text(m.sentence)],
                 )?;
@@ -929,7 +986,7 @@ impl<'a> Writer<'a> {
                         continue;
                     }
                     taken.push((start, end));
-                    self.tx.execute(
+                    exec(self.tx, 
                         "INSERT INTO ties (doc, keyword, sentence, char_start, char_end, text) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                         params![rec.id, kw, i as i64, start as i64, end as i64, text],
                     )?;

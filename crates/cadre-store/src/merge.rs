@@ -2,8 +2,11 @@
 //!
 //! - **Reprints**: documents whose 5-character shingle sets have Jaccard
 //!   ≥ [`REPRINT_JACCARD`]. Candidates come from MinHash LSH bands
-//!   ([`fingerprint`], [`band_keys`]); the Jaccard is then computed exactly on
-//!   the two texts, so the threshold is not blurred by MinHash variance.
+//!   ([`fingerprint`], [`band_keys`]) and are ranked by the Jaccard estimated
+//!   from stored signatures ([`estimated_jaccard`]); only the best few
+//!   (≤ [`REPRINT_EXACT_CHECKS`], estimate ≥ [`REPRINT_ESTIMATE_FLOOR`]) get
+//!   the exact Jaccard on the two texts, so the threshold is not blurred by
+//!   MinHash variance and the cost per document does not grow with the store.
 //! - **Events**: same type, overlapping date bounds, participant sets with
 //!   Jaccard ≥ [`EVENT_PERSON_JACCARD`] (or both without persons and the same
 //!   place) → one event. See [`event_match_score`].
@@ -89,6 +92,56 @@ pub fn fingerprint(sh: &HashSet<u64>) -> Vec<u64> {
 
 pub fn fingerprint_hex(sig: &[u64]) -> String {
     sig.iter().map(|v| format!("{v:016x}")).collect()
+}
+
+/// A signature as stored in `doc_sigs.sig`: big-endian u64s (the bytes of
+/// [`fingerprint_hex`]).
+pub fn sig_blob(sig: &[u64]) -> Vec<u8> {
+    sig.iter().flat_map(|v| v.to_be_bytes()).collect()
+}
+
+/// The inverse of [`sig_blob`].
+pub fn sig_from_blob(blob: &[u8]) -> Vec<u64> {
+    blob.chunks_exact(8)
+        .map(|c| u64::from_be_bytes(c.try_into().expect("8 bytes")))
+        .collect()
+}
+
+/// Jaccard estimated from two MinHash signatures: the share of equal slots
+/// (standard deviation ≈ √(J(1−J)/64) ≈ 0.05 at J = 0.8).
+pub fn estimated_jaccard(a: &[u64], b: &[u64]) -> f64 {
+    let n = a.len().min(b.len());
+    if n == 0 {
+        return 0.0;
+    }
+    a.iter().zip(b).filter(|(x, y)| x == y).count() as f64 / n as f64
+}
+
+/// Candidates whose estimated Jaccard is below this are not checked exactly
+/// (four standard deviations below [`REPRINT_JACCARD`] at 64 slots).
+pub const REPRINT_ESTIMATE_FLOOR: f64 = 0.6;
+/// At most this many candidates (best estimates first) get the exact check.
+pub const REPRINT_EXACT_CHECKS: usize = 8;
+
+/// Width class of event date bounds, stored in `events.span_class`:
+/// 0 one day, 1 ≤ 31 days, 2 ≤ 366 days, 3 wider.
+pub fn span_class(width_days: i64) -> i64 {
+    match width_days {
+        i64::MIN..=0 => 0,
+        1..=31 => 1,
+        32..=366 => 2,
+        _ => 3,
+    }
+}
+
+/// Widest range of each [`span_class`] (class 3: the merge horizon).
+pub fn span_class_max(class: i64, horizon: i64) -> i64 {
+    match class {
+        0 => 0,
+        1 => 31,
+        2 => 366,
+        _ => horizon,
+    }
 }
 
 /// LSH band keys of a signature: documents sharing a key are candidates.

@@ -4,7 +4,7 @@ use std::collections::HashSet;
 
 use rusqlite::{params, Connection};
 
-use super::{evidence_row, load_events, person_ids, RegionRef};
+use super::{evidence_row, load_events_capped, person_ids, RegionRef, EVENT_EVIDENCE_SHOWN};
 use crate::{BetweenReport, Result, TieHit};
 
 /// Event types that make a relationship (appointments do not).
@@ -35,32 +35,33 @@ fn regions_mode(
     ra: &RegionRef,
     rb: &RegionRef,
 ) -> Result<BetweenReport> {
+    // Both regions' event sets come from indexes, then are intersected.
     let sql = format!(
-        "SELECT e.id FROM events e WHERE e.type IN {RELATION_TYPES} AND {} AND {}
+        "SELECT e.id FROM events e WHERE e.id IN ({} INTERSECT {}) AND e.type IN {RELATION_TYPES}
          ORDER BY e.date_start IS NULL, e.date_start, e.id",
-        ra.condition(1),
-        rb.condition(2)
+        ra.event_ids_sql(1),
+        rb.event_ids_sql(2)
     );
     let mut st = conn.prepare(&sql)?;
     let ids: Vec<i64> = st
         .query_map(params![ra.param(), rb.param()], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
-    let events = load_events(conn, &ids)?;
+    let events = load_events_capped(conn, &ids, EVENT_EVIDENCE_SHOWN)?;
 
-    let doc_cond = |r: &RegionRef, n: usize| {
-        match r {
-        RegionRef::Code(_) => format!(
-            "EXISTS (SELECT 1 FROM doc_regions dr WHERE dr.doc = t.doc AND dr.code >= ?{n} AND dr.code < ?{n} || ':')"
-        ),
-        RegionRef::Name(_) => format!("instr(d.text, ?{n}) > 0"),
-    }
+    // Documents mentioning a region: an index range on doc_regions(code)
+    // (names not in the gazetteer: a scan of the texts, as before).
+    let docs_sql = |r: &RegionRef, n: usize| match r {
+        RegionRef::Code(_) => {
+            format!("SELECT doc FROM doc_regions WHERE code >= ?{n} AND code < ?{n} || ':'")
+        }
+        RegionRef::Name(_) => format!("SELECT id FROM documents WHERE instr(text, ?{n}) > 0"),
     };
     let sql = format!(
         "SELECT t.doc, t.sentence, t.char_start, t.char_end, t.text, t.keyword, d.ref_date
-         FROM ties t JOIN documents d ON d.id = t.doc WHERE {} AND {}
+         FROM ties t JOIN documents d ON d.id = t.doc WHERE t.doc IN ({} INTERSECT {})
          ORDER BY d.ref_date IS NULL, d.ref_date, d.seq, t.sentence",
-        doc_cond(ra, 1),
-        doc_cond(rb, 2)
+        docs_sql(ra, 1),
+        docs_sql(rb, 2)
     );
     let ties = collect_ties(conn, &sql, ra.param(), rb.param())?;
     Ok(BetweenReport {
@@ -78,20 +79,24 @@ fn regions_mode(
 /// ties from documents naming both.
 fn persons_mode(conn: &Connection, a: &str, b: &str) -> Result<BetweenReport> {
     let sql = format!(
-        "SELECT e.id FROM events e WHERE e.type IN {RELATION_TYPES}
-           AND EXISTS (SELECT 1 FROM event_participants ep JOIN persons p ON p.id = ep.person WHERE ep.event = e.id AND p.name = ?1)
-           AND EXISTS (SELECT 1 FROM event_participants ep JOIN persons p ON p.id = ep.person WHERE ep.event = e.id AND p.name = ?2)
+        "SELECT e.id FROM events e WHERE e.id IN (
+             SELECT ep.event FROM persons p JOIN event_participants ep ON ep.person = p.id WHERE p.name = ?1
+             INTERSECT
+             SELECT ep.event FROM persons p JOIN event_participants ep ON ep.person = p.id WHERE p.name = ?2)
+           AND e.type IN {RELATION_TYPES}
          ORDER BY e.date_start IS NULL, e.date_start, e.id"
     );
     let mut st = conn.prepare(&sql)?;
     let ids: Vec<i64> = st
         .query_map(params![a.trim(), b.trim()], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
-    let events = load_events(conn, &ids)?;
+    let events = load_events_capped(conn, &ids, EVENT_EVIDENCE_SHOWN)?;
     let sql = "SELECT t.doc, t.sentence, t.char_start, t.char_end, t.text, t.keyword, d.ref_date
          FROM ties t JOIN documents d ON d.id = t.doc
-         WHERE EXISTS (SELECT 1 FROM doc_persons dp JOIN persons p ON p.id = dp.person WHERE dp.doc = t.doc AND p.name = ?1)
-           AND EXISTS (SELECT 1 FROM doc_persons dp JOIN persons p ON p.id = dp.person WHERE dp.doc = t.doc AND p.name = ?2)
+         WHERE t.doc IN (
+             SELECT dp.doc FROM persons p JOIN doc_persons dp ON dp.person = p.id WHERE p.name = ?1
+             INTERSECT
+             SELECT dp.doc FROM persons p JOIN doc_persons dp ON dp.person = p.id WHERE p.name = ?2)
          ORDER BY d.ref_date IS NULL, d.ref_date, d.seq, t.sentence";
     let ties = collect_ties(conn, sql, a.trim(), b.trim())?;
     Ok(BetweenReport {

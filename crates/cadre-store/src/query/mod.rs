@@ -8,7 +8,7 @@ pub mod person;
 pub mod search;
 pub mod who;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use cadre_model::Office;
 use rusqlite::{params, Connection, OptionalExtension};
@@ -54,16 +54,23 @@ impl RegionRef {
     /// [`RegionRef::param`]: the place is the region or inside it, or a
     /// participant holds an office there (code prefix: 广州市 is in 广东省).
     pub fn condition(&self, n: usize) -> String {
+        format!("e.id IN ({})", self.event_ids_sql(n))
+    }
+
+    /// SQL selecting the ids of the events involving the region (same rule
+    /// as [`RegionRef::condition`]), driven by indexes: events by place
+    /// code, and offices by jurisdiction → their holders' events.
+    pub fn event_ids_sql(&self, n: usize) -> String {
         match self {
             RegionRef::Code(_) => format!(
-                "((e.place_code >= ?{n} AND e.place_code < ?{n} || ':')
-                  OR EXISTS (SELECT 1 FROM event_participants ep JOIN offices o ON o.person = ep.person
-                             WHERE ep.event = e.id AND o.jurisdiction_code >= ?{n} AND o.jurisdiction_code < ?{n} || ':'))"
+                "SELECT id FROM events WHERE place_code >= ?{n} AND place_code < ?{n} || ':'
+                 UNION SELECT ep.event FROM offices o JOIN event_participants ep ON ep.person = o.person
+                       WHERE o.jurisdiction_code >= ?{n} AND o.jurisdiction_code < ?{n} || ':'"
             ),
             RegionRef::Name(_) => format!(
-                "(e.place = ?{n}
-                  OR EXISTS (SELECT 1 FROM event_participants ep JOIN offices o ON o.person = ep.person
-                             WHERE ep.event = e.id AND o.jurisdiction = ?{n}))"
+                "SELECT id FROM events WHERE place = ?{n}
+                 UNION SELECT ep.event FROM offices o JOIN event_participants ep ON ep.person = o.person
+                       WHERE o.jurisdiction = ?{n}"
             ),
         }
     }
@@ -82,94 +89,164 @@ impl RegionRef {
     }
 }
 
+/// Evidence rows shown per event by `person` and `between` (the docs list
+/// still names every reporting document).
+pub const EVENT_EVIDENCE_SHOWN: usize = 10;
+
 /// Loads events by id, in the order given, with participants (roles merged
 /// over documents), agreements, reporting documents and evidence.
 pub fn load_events(conn: &Connection, ids: &[i64]) -> Result<Vec<EventHit>> {
-    let mut out = Vec::with_capacity(ids.len());
-    let mut ev_st = conn.prepare_cached(
-        "SELECT id, type, date, date_start, date_end, place, place_code, office_jurisdiction, office_post, office_title
-         FROM events WHERE id = ?1",
-    )?;
-    let mut part_st = conn.prepare_cached(
-        "SELECT p.id, p.name, ep.roles FROM event_participants ep JOIN persons p ON p.id = ep.person
-         WHERE ep.event = ?1 ORDER BY ep.rowid",
-    )?;
-    let mut agr_st =
-        conn.prepare_cached("SELECT DISTINCT name FROM agreements WHERE event = ?1 ORDER BY id")?;
-    let mut doc_st =
-        conn.prepare_cached("SELECT r.doc FROM event_reports r JOIN documents d ON d.id = r.doc WHERE r.event = ?1 ORDER BY d.seq")?;
-    let mut evi_st = conn.prepare_cached(
-        "SELECT v.doc, v.sentence, v.char_start, v.char_end, v.text FROM event_evidence v JOIN documents d ON d.id = v.doc
-         WHERE v.event = ?1 ORDER BY d.seq, v.sentence, v.char_start",
-    )?;
-    for &id in ids {
-        let row = ev_st
-            .query_row([id], |r| {
-                let office_post: Option<String> = r.get(8)?;
-                Ok(EventHit {
-                    id: r.get(0)?,
-                    kind: r.get(1)?,
-                    date: r.get(2)?,
-                    date_start: r.get(3)?,
-                    date_end: r.get(4)?,
-                    place: r.get(5)?,
-                    place_code: r.get(6)?,
-                    participants: Vec::new(),
-                    agreements: Vec::new(),
-                    office: match office_post {
-                        Some(post) => Some(Office {
-                            jurisdiction: r.get(7)?,
-                            post,
-                            title: r.get::<_, Option<String>>(9)?.unwrap_or_default(),
-                        }),
-                        None => None,
-                    },
-                    docs: Vec::new(),
-                    evidence: Vec::new(),
-                })
+    load_events_capped(conn, ids, usize::MAX)
+}
+
+/// Ids per batched query (inlined integers, so no parameter limit applies).
+const LOAD_CHUNK: usize = 500;
+
+/// [`load_events`] keeping at most `max_evidence` (distinct) evidence rows
+/// per event. Five queries per [`LOAD_CHUNK`] events, not five per event.
+pub fn load_events_capped(
+    conn: &Connection,
+    ids: &[i64],
+    max_evidence: usize,
+) -> Result<Vec<EventHit>> {
+    let mut hits: HashMap<i64, EventHit> = HashMap::with_capacity(ids.len());
+    let mut unique: Vec<i64> = ids.to_vec();
+    unique.sort_unstable();
+    unique.dedup();
+    for chunk in unique.chunks(LOAD_CHUNK) {
+        let list = chunk
+            .iter()
+            .map(|i| i.to_string())
+            .collect::<Vec<_>>()
+            .join(",");
+        let mut st = conn.prepare(&format!(
+            "SELECT id, type, date, date_start, date_end, place, place_code, office_jurisdiction, office_post, office_title
+             FROM events WHERE id IN ({list})"
+        ))?;
+        let rows = st.query_map([], |r| {
+            let office_post: Option<String> = r.get(8)?;
+            Ok(EventHit {
+                id: r.get(0)?,
+                kind: r.get(1)?,
+                date: r.get(2)?,
+                date_start: r.get(3)?,
+                date_end: r.get(4)?,
+                place: r.get(5)?,
+                place_code: r.get(6)?,
+                participants: Vec::new(),
+                agreements: Vec::new(),
+                office: match office_post {
+                    Some(post) => Some(Office {
+                        jurisdiction: r.get(7)?,
+                        post,
+                        title: r.get::<_, Option<String>>(9)?.unwrap_or_default(),
+                    }),
+                    None => None,
+                },
+                docs: Vec::new(),
+                evidence: Vec::new(),
             })
-            .optional()?;
-        let Some(mut hit) = row else { continue };
-        let mut parts: Vec<(i64, String, BTreeSet<String>)> = Vec::new();
-        for r in part_st.query_map([id], |r| {
+        })?;
+        for h in rows {
+            let h = h?;
+            hits.insert(h.id, h);
+        }
+
+        let mut parts: HashMap<i64, Vec<(i64, String, BTreeSet<String>)>> = HashMap::new();
+        let mut st = conn.prepare(&format!(
+            "SELECT ep.event, p.id, p.name, ep.roles FROM event_participants ep JOIN persons p ON p.id = ep.person
+             WHERE ep.event IN ({list}) ORDER BY ep.event, ep.rowid"
+        ))?;
+        let rows = st.query_map([], |r| {
             Ok((
                 r.get::<_, i64>(0)?,
-                r.get::<_, String>(1)?,
+                r.get::<_, i64>(1)?,
                 r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
             ))
-        })? {
-            let (pid, name, roles) = r?;
+        })?;
+        for r in rows {
+            let (ev, pid, name, roles) = r?;
             let roles = roles
                 .split(',')
                 .filter(|s| !s.is_empty())
                 .map(str::to_string);
-            match parts.iter_mut().find(|p| p.0 == pid) {
+            let v = parts.entry(ev).or_default();
+            match v.iter_mut().find(|p| p.0 == pid) {
                 Some(p) => p.2.extend(roles),
-                None => parts.push((pid, name, roles.collect())),
+                None => v.push((pid, name, roles.collect())),
             }
         }
-        hit.participants = parts
-            .into_iter()
-            .map(|(person_id, name, roles)| ParticipantHit {
-                person_id,
-                name,
-                roles: roles.into_iter().collect(),
-            })
-            .collect();
-        hit.agreements = agr_st
-            .query_map([id], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
-        hit.docs = doc_st
-            .query_map([id], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
-        let mut seen = BTreeSet::new();
-        for r in evi_st.query_map([id], evidence_row)? {
-            let e = r?;
-            if seen.insert((e.doc.clone(), e.sentence, e.start, e.end)) {
-                hit.evidence.push(e);
+        for (ev, v) in parts {
+            if let Some(h) = hits.get_mut(&ev) {
+                h.participants = v
+                    .into_iter()
+                    .map(|(person_id, name, roles)| ParticipantHit {
+                        person_id,
+                        name,
+                        roles: roles.into_iter().collect(),
+                    })
+                    .collect();
             }
         }
-        out.push(hit);
+
+        let mut st = conn.prepare(&format!(
+            "SELECT event, name FROM agreements WHERE event IN ({list}) ORDER BY event, id"
+        ))?;
+        let rows = st.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?;
+        for r in rows {
+            let (ev, name) = r?;
+            if let Some(h) = hits.get_mut(&ev) {
+                if !h.agreements.contains(&name) {
+                    h.agreements.push(name);
+                }
+            }
+        }
+
+        let mut st = conn.prepare(&format!(
+            "SELECT r.event, r.doc FROM event_reports r JOIN documents d ON d.id = r.doc
+             WHERE r.event IN ({list}) ORDER BY r.event, d.seq"
+        ))?;
+        let rows = st.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?;
+        for r in rows {
+            let (ev, doc) = r?;
+            if let Some(h) = hits.get_mut(&ev) {
+                h.docs.push(doc);
+            }
+        }
+
+        let mut st = conn.prepare(&format!(
+            "SELECT v.doc, v.sentence, v.char_start, v.char_end, v.text, v.event FROM event_evidence v
+             JOIN documents d ON d.id = v.doc
+             WHERE v.event IN ({list}) ORDER BY v.event, d.seq, v.sentence, v.char_start"
+        ))?;
+        let mut seen: BTreeSet<(i64, String, usize, usize, usize)> = BTreeSet::new();
+        let rows = st.query_map([], |r| Ok((r.get::<_, i64>(5)?, evidence_row(r)?)))?;
+        for r in rows {
+            let (ev, e) = r?;
+            let Some(h) = hits.get_mut(&ev) else { continue };
+            if h.evidence.len() >= max_evidence {
+                continue;
+            }
+            if seen.insert((ev, e.doc.clone(), e.sentence, e.start, e.end)) {
+                h.evidence.push(e);
+            }
+        }
+    }
+    let mut out = Vec::with_capacity(ids.len());
+    let mut last_use: HashMap<i64, usize> = HashMap::new();
+    for (i, id) in ids.iter().enumerate() {
+        last_use.insert(*id, i);
+    }
+    for (i, id) in ids.iter().enumerate() {
+        let hit = if last_use[id] == i {
+            hits.remove(id)
+        } else {
+            hits.get(id).cloned()
+        };
+        if let Some(h) = hit {
+            out.push(h);
+        }
     }
     Ok(out)
 }

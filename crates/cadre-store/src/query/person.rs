@@ -3,7 +3,8 @@
 use rusqlite::Connection;
 
 use super::{
-    counterparts, events_of_person, load_events, load_terms, person_ids, trim_term_evidence,
+    counterparts, events_of_person, load_events_capped, load_terms, person_ids, trim_term_evidence,
+    EVENT_EVIDENCE_SHOWN,
 };
 use crate::{PersonReport, Result};
 
@@ -22,7 +23,7 @@ pub fn person(conn: &Connection, name: &str) -> Result<Vec<PersonReport>> {
         };
         let mut offices = load_terms(conn, &office_ids)?;
         offices.iter_mut().for_each(trim_term_evidence);
-        let events = load_events(conn, &events_of_person(conn, id)?)?;
+        let events = load_events_capped(conn, &events_of_person(conn, id)?, EVENT_EVIDENCE_SHOWN)?;
         let counterparts = counterparts(&events, id);
         out.push(PersonReport {
             id,
