@@ -26,6 +26,9 @@ pub(crate) const POSTS: &str = include_str!("../../../data/posts.tsv");
 pub(crate) const SURNAMES: &str = include_str!("../../../data/surnames.txt");
 pub(crate) const BOUNDARIES: &str = include_str!("../../../data/name_boundaries.txt");
 pub(crate) const COUNTRIES: &str = include_str!("../../../data/countries.txt");
+pub(crate) const GIVEN_CHARS: &str = include_str!("../../../data/given_chars.txt");
+pub(crate) const NAME_CUES: &str = include_str!("../../../data/name_cues.tsv");
+pub(crate) const SURNAMES_AMBIGUOUS: &str = include_str!("../../../data/surnames_ambiguous.txt");
 
 /// Rows of a TSV file with their 1-based line numbers; comments and blank lines skipped.
 pub(crate) fn tsv_rows<'a>(
@@ -94,6 +97,8 @@ pub struct Lexicon {
     pub boundaries: Boundaries,
     /// Foreign states and their capitals, for titles such as 赞比亚总统.
     pub countries: HashSet<String>,
+    /// Cues and character classes that vouch for names read without a title.
+    pub name_cues: NameCues,
 }
 
 impl Lexicon {
@@ -110,6 +115,7 @@ impl Lexicon {
             surnames: Surnames::build(SURNAMES),
             boundaries: Boundaries::build(BOUNDARIES),
             countries: words(COUNTRIES).map(str::to_string).collect(),
+            name_cues: NameCues::build(NAME_CUES, GIVEN_CHARS, SURNAMES_AMBIGUOUS)?,
         })
     }
 }
@@ -202,6 +208,51 @@ impl Boundaries {
 
     pub fn is_single(&self, c: char) -> bool {
         self.single.contains(c)
+    }
+}
+
+/// What vouches for a name found without a title: `data/name_cues.tsv` (words before and
+/// after a name), `data/given_chars.txt` and `data/surnames_ambiguous.txt`.
+pub struct NameCues {
+    pub before: WordList,
+    pub after: WordList,
+    pub given: CharSet,
+    pub ambiguous_surname: CharSet,
+}
+
+impl NameCues {
+    fn build(cues: &'static str, given: &str, ambiguous: &str) -> Result<NameCues, LexiconError> {
+        let mut before = Vec::new();
+        let mut after = Vec::new();
+        for (line, cols) in tsv_rows("name_cues.tsv", cues, 2)? {
+            match cols[1] {
+                "before" => before.push(cols[0]),
+                "after" => after.push(cols[0]),
+                other => {
+                    return Err(LexiconError {
+                        file: "name_cues.tsv".into(),
+                        line,
+                        reason: format!("side must be before or after, not {other:?}"),
+                    })
+                }
+            }
+        }
+        let set = |text: &str| {
+            let mut cs = CharSet::new();
+            for w in words(text) {
+                for c in w.chars() {
+                    cs.insert(c);
+                }
+            }
+            cs
+        };
+        Ok(NameCues { before: WordList::new(&before), after: WordList::new(&after), given: set(given), ambiguous_surname: set(ambiguous) })
+    }
+
+    /// Does an after-cue start at the beginning of `s`?
+    pub fn after_at(&self, s: &str) -> bool {
+        let end = s.char_indices().nth(4).map_or(s.len(), |(i, _)| i);
+        self.after.find(&s[..end]).next().is_some_and(|(a, _, _)| a == 0)
     }
 }
 

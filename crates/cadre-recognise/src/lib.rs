@@ -16,6 +16,7 @@
 //! ```
 
 pub mod gazetteer;
+mod guess;
 pub mod lexicon;
 pub mod names;
 pub mod posts;
@@ -53,6 +54,8 @@ pub enum Found {
     List,
     NameBeforeTitle,
     Known,
+    /// Read from the words around it (教授王兆国, 李瑞环说), see `guess`.
+    Context,
 }
 
 /// One occurrence of a person's name.
@@ -129,6 +132,14 @@ pub fn recognise(lx: &Lexicon, text: &str, sentences: &[(usize, usize)]) -> Reco
         for (a, b, how) in titles::untitled_names(lx, text, s, e, &sent_regions) {
             let name = &text[a..b];
             add_person(&mut persons, &mut index, name, NameMention { start: a, end: b, sentence: si, found: how }, Vec::new());
+        }
+        let taken: Vec<(usize, usize)> = persons
+            .iter()
+            .flat_map(|p| p.mentions.iter().filter(|m| m.sentence == si).map(|m| (m.start, m.end)))
+            .collect();
+        for (a, b) in guess::guessed_names(lx, text, s, e, &taken) {
+            let name = &text[a..b];
+            add_person(&mut persons, &mut index, name, NameMention { start: a, end: b, sentence: si, found: Found::Context }, Vec::new());
         }
     }
 
