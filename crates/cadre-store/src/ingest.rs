@@ -372,8 +372,10 @@ impl<'a> Writer<'a> {
         {
             let placeholders: Vec<String> = (1..=bands.len()).map(|i| format!("?{i}")).collect();
             let sql = format!(
-                "SELECT b.doc, count(*) AS n, s.sig FROM doc_bands b LEFT JOIN doc_sigs s ON s.doc = b.doc
-                 WHERE b.band_key IN ({}) AND b.doc != ?{} GROUP BY b.doc ORDER BY n DESC, b.doc LIMIT {MAX_BAND_CANDIDATES}",
+                "SELECT c.doc, c.n, s.sig FROM (
+                     SELECT b.doc AS doc, count(*) AS n FROM doc_bands b
+                     WHERE b.band_key IN ({}) AND b.doc != ?{} GROUP BY b.doc ORDER BY n DESC, b.doc LIMIT {MAX_BAND_CANDIDATES}
+                 ) c LEFT JOIN doc_sigs s ON s.doc = c.doc ORDER BY c.n DESC, c.doc",
                 placeholders.join(", "),
                 bands.len() + 1
             );

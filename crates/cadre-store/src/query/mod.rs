@@ -276,6 +276,98 @@ pub fn trim_term_evidence(t: &mut TermHit) {
     }
 }
 
+/// [`load_terms`] then [`trim_term_evidence`], without reading every
+/// evidence row of long terms: the distinct count, then the first two and
+/// the last three rows by date straight from the `office_evidence(office,
+/// date)` index.
+pub fn load_terms_trimmed(conn: &Connection, ids: &[i64]) -> Result<Vec<TermHit>> {
+    let mut out = Vec::with_capacity(ids.len());
+    for &id in ids {
+        let total: i64 = conn
+            .prepare_cached(
+                "SELECT count(*) FROM (SELECT DISTINCT doc, sentence, char_start, char_end
+                 FROM office_evidence WHERE office = ?1)",
+            )?
+            .query_row([id], |r| r.get(0))?;
+        if total as usize <= TERM_EVIDENCE_SHOWN {
+            let mut t = load_terms(conn, &[id])?;
+            t.iter_mut().for_each(trim_term_evidence);
+            out.extend(t);
+            continue;
+        }
+        let Some(mut hit) = load_term_rows(conn, id)? else { continue };
+        hit.evidence_total = total as usize;
+        let row = |r: &rusqlite::Row| -> rusqlite::Result<EvidenceRef> {
+            let mut e = evidence_row(r)?;
+            e.date = r.get(5)?;
+            Ok(e)
+        };
+        // Dated rows by date, then undated ones (ORDER BY date IS NULL, date, …).
+        const COLS: &str = "doc, sentence, char_start, char_end, text, date";
+        let head_sql = [
+            format!("SELECT {COLS} FROM office_evidence WHERE office = ?1 AND date IS NOT NULL ORDER BY date, doc, sentence, char_start"),
+            format!("SELECT {COLS} FROM office_evidence WHERE office = ?1 AND date IS NULL ORDER BY doc, sentence, char_start"),
+        ];
+        let tail_sql = [
+            format!("SELECT {COLS} FROM office_evidence WHERE office = ?1 AND date IS NULL ORDER BY doc DESC, sentence DESC, char_start DESC"),
+            format!("SELECT {COLS} FROM office_evidence WHERE office = ?1 AND date IS NOT NULL ORDER BY date DESC, doc DESC, sentence DESC, char_start DESC"),
+        ];
+        let take = |sqls: &[String], n: usize| -> Result<Vec<EvidenceRef>> {
+            let mut seen = BTreeSet::new();
+            let mut got = Vec::new();
+            'q: for sql in sqls {
+                let mut st = conn.prepare_cached(sql)?;
+                let mut rows = st.query([id])?;
+                while let Some(r) = rows.next()? {
+                    let e = row(r)?;
+                    if seen.insert((e.doc.clone(), e.sentence, e.start, e.end)) {
+                        got.push(e);
+                        if got.len() == n {
+                            break 'q;
+                        }
+                    }
+                }
+            }
+            Ok(got)
+        };
+        let head = take(&head_sql, 2)?;
+        let mut tail = take(&tail_sql, TERM_EVIDENCE_SHOWN - 2)?;
+        tail.reverse();
+        hit.evidence = head;
+        hit.evidence.extend(tail);
+        out.push(hit);
+    }
+    Ok(out)
+}
+
+/// One office row as a term without evidence.
+fn load_term_rows(conn: &Connection, id: i64) -> Result<Option<TermHit>> {
+    let mut st = conn.prepare_cached(
+        "SELECT o.person, p.name, o.jurisdiction, o.jurisdiction_code, o.post, o.title, o.first_seen, o.last_seen, o.start, o.end
+         FROM offices o JOIN persons p ON p.id = o.person WHERE o.id = ?1",
+    )?;
+    Ok(st
+        .query_row([id], |r| {
+            Ok(TermHit {
+                person_id: r.get(0)?,
+                name: r.get(1)?,
+                jurisdiction: r.get(2)?,
+                jurisdiction_code: r.get(3)?,
+                post: r.get(4)?,
+                title: r.get(5)?,
+                first_seen: r.get(6)?,
+                last_seen: r.get(7)?,
+                start: r.get(8)?,
+                end: r.get(9)?,
+                relation: None,
+                distance_days: None,
+                evidence_total: 0,
+                evidence: Vec::new(),
+            })
+        })
+        .optional()?)
+}
+
 /// Loads offices (terms) by id with their evidence, ordered by evidence date.
 pub fn load_terms(conn: &Connection, ids: &[i64]) -> Result<Vec<TermHit>> {
     let mut st = conn.prepare_cached(

@@ -3,7 +3,7 @@
 use rusqlite::Connection;
 
 use super::{
-    counterparts, events_of_person, load_events_capped, load_terms, person_ids, trim_term_evidence,
+    counterparts, events_of_person, load_events_capped, load_terms_trimmed, person_ids,
     EVENT_EVIDENCE_SHOWN,
 };
 use crate::{PersonReport, Result};
@@ -21,8 +21,7 @@ pub fn person(conn: &Connection, name: &str) -> Result<Vec<PersonReport>> {
             let rows = st.query_map([id], |r| r.get(0))?;
             rows.collect::<rusqlite::Result<_>>()?
         };
-        let mut offices = load_terms(conn, &office_ids)?;
-        offices.iter_mut().for_each(trim_term_evidence);
+        let offices = load_terms_trimmed(conn, &office_ids)?;
         let events = load_events_capped(conn, &events_of_person(conn, id)?, EVENT_EVIDENCE_SHOWN)?;
         let counterparts = counterparts(&events, id);
         out.push(PersonReport {
