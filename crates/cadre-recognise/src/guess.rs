@@ -73,7 +73,7 @@ pub(crate) fn guessed_names(lx: &Lexicon, text: &str, s: usize, e: usize, taken:
         }
         // The given name may not open with a word that ends names (王先生, 李说).
         let rest = &sent[gi..];
-        if cues.after_at(rest) || lx.boundaries.word_at(rest) || lx.boundaries.is_single(c1) {
+        if cues.after_at(rest) || lx.boundaries.word_at(rest) || (lx.boundaries.is_single(c1) && !cues.given.contains(c1)) {
             continue;
         }
         let ambiguous = k == 1 && (cues.ambiguous_surname.contains(c) || lx.boundaries.is_single(c));
