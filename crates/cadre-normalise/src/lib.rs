@@ -133,10 +133,14 @@ pub fn normalise(original: &str) -> NormText {
             i += 1;
             continue;
         }
-        // A lone ASCII '?' between Han characters is a lost character, not a question.
-        if c == '?' && i > 0 && is_han(chars[i - 1]) && chars.get(i + 1).is_some_and(|n| !is_terminal_context(*n)) {
-            i += 1;
-            continue;
+        // ASCII '?' right after a Han character and not ending the sentence is a lost
+        // character (a run of them: 王正譜???出席), not a question.
+        if c == '?' && kept.last().is_some_and(|&(p, _)| is_han(p)) {
+            let run = chars[i..].iter().take_while(|&&x| x == '?').count();
+            if chars.get(i + run).is_some_and(|n| !is_terminal_context(*n)) {
+                i += run;
+                continue;
+            }
         }
         kept.push((width::fold(c), i as u32));
         i += 1;
