@@ -254,7 +254,13 @@ pub fn extract(lx: &Lexicon, triggers: &Triggers, doc: &Doc) -> Vec<Draft> {
         }
         let first_hit = hits.iter().find(|h| matches!(triggers.get(h).action, Action::Event(_))).map_or(e, |h| h.start);
         let own = date_at(&doc.times, s, e, first_hit).filter(|t| !in_quote(t.start));
-        let mut own_value = own.map(|t| complete(&t.value, ctx_date.as_ref())).filter(|v| v.start().month.is_some());
+        // 当天/当日 (that day) is the date in force, not the page's date.
+        let anaphoric = own.is_some_and(|t| ["当天", "当日", "同日", "当晚"].iter().any(|w| t.text.starts_with(w)));
+        let mut own_value = if anaphoric && ctx_date.is_some() {
+            ctx_date.clone()
+        } else {
+            own.map(|t| complete(&t.value, ctx_date.as_ref())).filter(|v| v.start().month.is_some())
+        };
         // 日前/近日: recently, dated by the page's month.
         if own_value.is_none() && (sent.starts_with("日前") || sent.starts_with("近日")) {
             if let Some((y, m, _)) = doc.reference.date {
@@ -299,6 +305,10 @@ pub fn extract(lx: &Lexicon, triggers: &Triggers, doc: &Doc) -> Vec<Draft> {
                 carry = rs.clone();
             }
         }
+        // Who speaks is not a participant of what the speech recalls: 罗增斌…说,…2011年7月,
+        // 两市缔结友好城市.
+        let speech_at = crate::statements::speech_verb_at(text, s, e);
+
         // Guests: named after 会见/欢迎, or followed by 一行.
         let meet_at = if sent.contains(['见', '迎']) {
             ["会见", "接见", "欢迎"].iter().filter_map(|w| sent.find(w).map(|k| s + k)).min()
@@ -374,6 +384,9 @@ pub fn extract(lx: &Lexicon, triggers: &Triggers, doc: &Doc) -> Vec<Draft> {
             }
             .or_else(|| places::our_region(lx, rec, sent));
             for (p, rs, at) in &persons {
+                if speech_at.is_some_and(|v| *at < v && h.start > v) {
+                    continue;
+                }
                 // A visit in a sentence about receiving guests is the guests' visit.
                 if kind == EventType::Visit && meet_at.is_some_and(|m| *at < m) && !in_group(*at) {
                     continue;
@@ -475,7 +488,7 @@ fn merge_or_push(g: &cadre_recognise::Gazetteer, drafts: &mut Vec<Draft>, c: Dra
             return true;
         }
         // An undated event in the headline is the one the body reports with its date.
-        if x.date.is_none() && x.first_sentence <= 2 && c.explicit_date {
+        if x.date.is_none() && x.first_sentence <= 2 && c.explicit_date && c.first_sentence <= 8 {
             return true;
         }
         let share_person = c.persons.iter().any(|(p, _)| x.has_person(*p));
@@ -575,6 +588,12 @@ fn finish(lx: &Lexicon, doc: &Doc, drafts: &mut Vec<Draft>) {
         }
         for p in members {
             drafts[i].add_person(p, &[Role::Member]);
+        }
+    }
+    // An undated event of the headline happened when the story's first dated event did.
+    if let Some(first) = drafts.iter().filter(|d| d.explicit_date).min_by_key(|d| d.first_sentence).and_then(|d| d.date.clone()) {
+        for d in drafts.iter_mut().filter(|d| d.date.is_none() && d.first_sentence <= 2) {
+            d.date = Some(first.clone());
         }
     }
     drafts.retain(|d| !d.persons.is_empty() || !d.collectives.is_empty());

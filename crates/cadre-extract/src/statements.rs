@@ -4,6 +4,11 @@ use crate::Doc;
 
 crate::word_set!(statement_verbs, ["表示", "指出", "强调", "说", "要求", "认为", "提出", "希望"]);
 
+/// Where a speech verb (他说, 表示, 指出…) opens reported content in the sentence.
+pub fn speech_verb_at(text: &str, s: usize, e: usize) -> Option<usize> {
+    statement_verbs().find(&text[s..e]).find(|(_, b, _)| text[s + b..e].starts_with([',', ':', '“'])).map(|(a, _, _)| s + a)
+}
+
 /// (speaker person index, verb, content byte range, sentence)
 pub fn extract(doc: &Doc) -> Vec<(usize, &'static str, usize, usize, usize)> {
     let text = doc.text();
