@@ -87,3 +87,18 @@ fn traditional_text_with_pinyin_noise() {
     assert!(g.persons.iter().any(|p| p.name == "王晓晖"), "{:?}", g.persons);
     assert!(offices(&g, "王晓晖").contains(&(Some("四川省".into()), "party_secretary".into())));
 }
+
+#[test]
+fn noise_of_real_pages() {
+    // Navigation before the article, doubled punctuation, stray ??? and *, a Traditional
+    // mirror's inserted readings: the facts still come through.
+    let text = "首页 > 新闻中心 > 要闻\n分享到: 微信 微博\n\
+        本報訊(記者 陳*明)6月3日上午,,河北省委書記倪(ní)嶽峰主持召開省委常委會會議。。省委副書記、省長王正譜???出席。\n\
+        扫一扫在手机打开当前页";
+    let g = gold(text, Some("https://example.org/2023-06/04/c_9.htm"));
+    assert!(offices(&g, "倪岳峰").contains(&(Some("河北省".into()), "party_secretary".into())), "{:?}", g.persons);
+    assert!(offices(&g, "王正谱").contains(&(Some("河北省".into()), "government_head".into())), "{:?}", g.persons);
+    let m = g.events.iter().find(|e| e.kind == EventType::Meeting).expect("the meeting");
+    assert_eq!(m.date.as_deref(), Some("2023-06-03"));
+    assert!(m.persons.contains(&"倪岳峰".to_string()) && m.persons.contains(&"王正谱".to_string()));
+}

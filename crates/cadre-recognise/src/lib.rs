@@ -143,6 +143,28 @@ pub fn recognise(lx: &Lexicon, text: &str, sentences: &[(usize, usize)]) -> Reco
         }
     }
 
+    // A title left without a region takes the one an earlier title of the document wrote
+    // for the same level (河北省委书记…。省委副书记、省长王正谱).
+    let written: Vec<(usize, usize)> = persons
+        .iter()
+        .flat_map(|p| p.offices.iter())
+        .filter(|o| o.rule == "title")
+        .filter_map(|o| o.region.map(|r| (o.start, r)))
+        .collect();
+    for o in persons.iter_mut().flat_map(|p| p.offices.iter_mut()) {
+        if o.jurisdiction.is_some() || o.rule != "title-implicit-region" {
+            continue;
+        }
+        let Some(scope) = lx.posts.find(&o.title).last().map(|m| lx.posts.entry(m).scope) else { continue };
+        if !matches!(scope, Scope::Province | Scope::City | Scope::County | Scope::District | Scope::Prefecture) {
+            continue;
+        }
+        if let Some(&(_, r)) = written.iter().filter(|(at, r)| *at < o.start && scope.fits(lx.gazetteer.get(*r))).last() {
+            o.region = Some(r);
+            o.jurisdiction = Some(lx.gazetteer.get(r).name.clone());
+            o.rule = "title-document-region";
+        }
+    }
     // A name that swallowed another name found on its own (马兴瑞艾尔肯·吐尼亚孜 in a
     // headline that runs names together) is a run of names, not a person.
     let names: Vec<String> = persons.iter().map(|p| p.name.clone()).collect();
