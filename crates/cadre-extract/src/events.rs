@@ -137,39 +137,37 @@ fn quotes(sent: &str, s: usize) -> Vec<(usize, usize)> {
     out
 }
 
-/// Roles each person mention takes from the verbs after it (主持会议并讲话 → chair, speaker).
+crate::word_set!(role_verbs, [
+    "主持", "讲话", "致辞", "发言", "介绍", "汇报", "出席", "参加", "会见", "接见", "率", "带领", "陪同", "见证",
+    "签署", "签约", "签订"
+]);
+
+fn role_of(w: &str) -> Role {
+    match w {
+        "主持" => Role::Chair,
+        "讲话" | "致辞" | "发言" => Role::Speaker,
+        "介绍" | "汇报" => Role::Briefer,
+        "出席" | "参加" => Role::Attendee,
+        "会见" | "接见" => Role::Host,
+        "率" | "带领" => Role::Leader,
+        "陪同" => Role::Member,
+        "见证" => Role::Witness,
+        _ => Role::Signer,
+    }
+}
+
+/// Roles each person mention takes from the verbs of its own clause, up to the next
+/// comma (主持会议并讲话 → chair, speaker).
 fn roles_after(sent_after: &str) -> Vec<Role> {
-    let clause = sent_after.split(['。', ';', '!', '?']).next().unwrap_or("");
-    let mut roles = Vec::new();
-    for (w, r) in [
-        ("主持", Role::Chair),
-        ("讲话", Role::Speaker),
-        ("致辞", Role::Speaker),
-        ("发言", Role::Speaker),
-        ("介绍", Role::Briefer),
-        ("汇报", Role::Briefer),
-        ("出席", Role::Attendee),
-        ("参加", Role::Attendee),
-        ("会见", Role::Host),
-        ("接见", Role::Host),
-        ("率", Role::Leader),
-        ("带领", Role::Leader),
-        ("陪同", Role::Member),
-        ("见证", Role::Witness),
-        ("签署", Role::Signer),
-        ("签约", Role::Signer),
-        ("签订", Role::Signer),
-    ] {
-        if let Some(k) = clause.find(w) {
-            // Only the verbs of this person's own clause: stop at the next comma.
-            let head = &clause[..k];
-            if !head.contains(',') {
-                roles.push((k, r));
-            }
+    let end = sent_after.find([',', '。', ';', '!', '?']).unwrap_or(sent_after.len());
+    let mut roles: Vec<Role> = Vec::new();
+    for (_, _, w) in role_verbs().find(&sent_after[..end]) {
+        let r = role_of(w);
+        if !roles.contains(&r) {
+            roles.push(r);
         }
     }
-    roles.sort_by_key(|(k, _)| *k);
-    roles.into_iter().map(|(_, r)| r).collect()
+    roles
 }
 
 /// Triggers that refer to a gathering just told (…出席会议并讲话) rather than a new one.

@@ -170,6 +170,17 @@ impl Gazetteer {
             .collect()
     }
 
+    /// Is `s` exactly a region's name or short form? (No allocation: asked for every
+    /// name candidate.)
+    pub fn is_name(&self, s: &str) -> bool {
+        self.automaton.leftmost_find_iter(s).next().is_some_and(|m| m.start() == 0 && m.end() == s.len())
+    }
+
+    /// Does a region's name or short form start at the beginning of `s`?
+    pub fn starts_at(&self, s: &str) -> bool {
+        self.automaton.leftmost_find_iter(s).next().is_some_and(|m| m.start() == 0)
+    }
+
     /// `a` or one of its ancestors is `b`.
     pub fn within(&self, a: usize, b: usize) -> bool {
         let mut cur = Some(a);

@@ -100,7 +100,7 @@ pub(crate) fn guessed_names(lx: &Lexicon, text: &str, s: usize, e: usize, taken:
                 None => Side::Open,
                 Some(rc) if is_delimiter(rc) || rc.is_ascii_digit() => Side::Open,
                 Some(rc) => {
-                    if cues.after_at(right_s) || lx.posts.find(crate::window(sent, end, 8)).first().is_some_and(|m| m.start == 0) {
+                    if cues.after_at(right_s) || lx.posts.starts_at(right_s) {
                         Side::Cue
                     } else if lx.boundaries.is_single(rc) || lx.boundaries.word_at(right_s) {
                         Side::Weak
@@ -122,7 +122,7 @@ pub(crate) fn guessed_names(lx: &Lexicon, text: &str, s: usize, e: usize, taken:
         }
         let Some(end) = found else { continue };
         // Not a place after a verb-like surname (任河南省委副书记), not an editor's line.
-        if lx.gazetteer.find(crate::window(sent, gi, 6)).first().is_some_and(|m| m.start == 0) {
+        if lx.gazetteer.starts_at(crate::window(sent, gi, 6)) {
             continue;
         }
         if ["编辑:", "编辑:", "责编:", "编辑 ", "校对:", "审核:"].iter().any(|w| sent[..i].ends_with(w)) {

@@ -126,11 +126,11 @@ impl Lexicon {
 pub struct CharSet(Vec<u64>);
 
 impl CharSet {
-    fn new() -> CharSet {
+    pub(crate) fn new() -> CharSet {
         CharSet(vec![0; 0x10000 / 64])
     }
 
-    fn insert(&mut self, c: char) {
+    pub(crate) fn insert(&mut self, c: char) {
         let cp = c as usize;
         if cp < 0x10000 {
             self.0[cp / 64] |= 1 << (cp % 64);
@@ -146,12 +146,16 @@ impl CharSet {
 /// Single and compound surnames.
 pub struct Surnames {
     single: CharSet,
+    /// First characters of compound surnames: most characters are not, and the pair
+    /// lookup is skipped for them.
+    compound_first: CharSet,
     compound: HashSet<(char, char)>,
 }
 
 impl Surnames {
     fn build(text: &str) -> Surnames {
         let mut single = CharSet::new();
+        let mut compound_first = CharSet::new();
         let mut compound = HashSet::new();
         for w in words(text) {
             let mut cs = w.chars();
@@ -159,20 +163,23 @@ impl Surnames {
                 (Some(c), None) => single.insert(c),
                 (Some(a), Some(b)) => {
                     compound.insert((a, b));
+                    compound_first.insert(a);
                 }
                 _ => {}
             }
         }
-        Surnames { single, compound }
+        Surnames { single, compound_first, compound }
     }
 
     /// Length in chars of the surname `s` starts with, if any (compound first).
     pub fn prefix_len(&self, s: &str) -> Option<usize> {
         let mut cs = s.chars();
         let a = cs.next()?;
-        if let Some(b) = cs.next() {
-            if self.compound.contains(&(a, b)) {
-                return Some(2);
+        if self.compound_first.contains(a) {
+            if let Some(b) = cs.next() {
+                if self.compound.contains(&(a, b)) {
+                    return Some(2);
+                }
             }
         }
         self.single.contains(a).then_some(1)
@@ -182,6 +189,8 @@ impl Surnames {
 /// Words that end a name when they follow it.
 pub struct Boundaries {
     single: CharSet,
+    /// First characters of the multi-character words: a cheap test before the automaton.
+    first: CharSet,
     automaton: CharwiseDoubleArrayAhoCorasick<u32>,
 }
 
@@ -196,11 +205,20 @@ impl Boundaries {
                 multi.push(w.to_string());
             }
         }
-        Boundaries { single, automaton: automaton(&multi) }
+        let mut first = CharSet::new();
+        for w in &multi {
+            if let Some(c) = w.chars().next() {
+                first.insert(c);
+            }
+        }
+        Boundaries { single, first, automaton: automaton(&multi) }
     }
 
     /// Does a multi-character boundary word start at the beginning of `s`?
     pub fn word_at(&self, s: &str) -> bool {
+        if !s.chars().next().is_some_and(|c| self.first.contains(c)) {
+            return false;
+        }
         // Only the first few chars matter; bound the scan.
         let end = s.char_indices().nth(6).map_or(s.len(), |(i, _)| i);
         self.automaton.leftmost_find_iter(&s[..end]).next().is_some_and(|m| m.start() == 0)
@@ -216,6 +234,7 @@ impl Boundaries {
 pub struct NameCues {
     pub before: WordList,
     pub after: WordList,
+    after_first: CharSet,
     pub given: CharSet,
     pub ambiguous_surname: CharSet,
 }
@@ -246,11 +265,26 @@ impl NameCues {
             }
             cs
         };
-        Ok(NameCues { before: WordList::new(&before), after: WordList::new(&after), given: set(given), ambiguous_surname: set(ambiguous) })
+        let mut after_first = CharSet::new();
+        for w in &after {
+            if let Some(c) = w.chars().next() {
+                after_first.insert(c);
+            }
+        }
+        Ok(NameCues {
+            before: WordList::new(&before),
+            after: WordList::new(&after),
+            after_first,
+            given: set(given),
+            ambiguous_surname: set(ambiguous),
+        })
     }
 
     /// Does an after-cue start at the beginning of `s`?
     pub fn after_at(&self, s: &str) -> bool {
+        if !s.chars().next().is_some_and(|c| self.after_first.contains(c)) {
+            return false;
+        }
         let end = s.char_indices().nth(4).map_or(s.len(), |(i, _)| i);
         self.after.find(&s[..end]).next().is_some_and(|(a, _, _)| a == 0)
     }

@@ -126,17 +126,17 @@ pub fn recognise(lx: &Lexicon, text: &str, sentences: &[(usize, usize)]) -> Reco
     let mut index: HashMap<String, usize> = HashMap::new();
     for (si, &(s, e)) in sentences.iter().enumerate() {
         let sent_regions: Vec<&RegionMention> = regions.iter().filter(|m| m.start >= s && m.end <= e).collect();
+        // Spans already read as names in this sentence: the context reader skips them.
+        let mut taken: Vec<(usize, usize)> = Vec::new();
         for found in titles::titled_names(lx, text, s, e, si, &sent_regions, home_region) {
+            taken.push((found.mention.start, found.mention.end));
             add_person(&mut persons, &mut index, &found.name, found.mention, found.offices);
         }
         for (a, b, how) in titles::untitled_names(lx, text, s, e, &sent_regions) {
             let name = &text[a..b];
+            taken.push((a, b));
             add_person(&mut persons, &mut index, name, NameMention { start: a, end: b, sentence: si, found: how }, Vec::new());
         }
-        let taken: Vec<(usize, usize)> = persons
-            .iter()
-            .flat_map(|p| p.mentions.iter().filter(|m| m.sentence == si).map(|m| (m.start, m.end)))
-            .collect();
         for (a, b) in guess::guessed_names(lx, text, s, e, &taken) {
             let name = &text[a..b];
             add_person(&mut persons, &mut index, name, NameMention { start: a, end: b, sentence: si, found: Found::Context }, Vec::new());
@@ -186,10 +186,14 @@ pub fn recognise(lx: &Lexicon, text: &str, sentences: &[(usize, usize)]) -> Reco
         for v in by_first.values_mut() {
             v.sort_by_key(|&i| std::cmp::Reverse(names[i].len()));
         }
+        let mut firsts = lexicon::CharSet::new();
+        for &c in by_first.keys() {
+            firsts.insert(c);
+        }
         let mut found: Vec<(usize, usize, usize)> = Vec::new();
         let mut skip_to = 0;
         for (pos, c) in text.char_indices() {
-            if pos < skip_to {
+            if pos < skip_to || !firsts.contains(c) {
                 continue;
             }
             if let Some(cands) = by_first.get(&c) {
@@ -215,7 +219,7 @@ pub fn recognise(lx: &Lexicon, text: &str, sentences: &[(usize, usize)]) -> Reco
                     && name.chars().count() == 2
                     && !lx.boundaries.is_single(next)
                     && !lx.boundaries.word_at(&text[m.end()..])
-                    && lx.posts.find(window(text, m.end(), 12)).first().is_none_or(|p| p.start != 0)
+                    && !lx.posts.starts_at(&text[m.end()..])
                 {
                     continue;
                 }

@@ -85,6 +85,10 @@ const DOTTED_STOPS: &str = "在和与等率到来对向为说是及同赴于将�
 
 /// A transliterated name with a middle dot: 艾尔肯·吐尼亚孜.
 fn read_dotted(lx: &Lexicon, s: &str) -> Option<usize> {
+    // The dot comes within the first part's eight characters, or this is no dotted name.
+    if !s.chars().take(9).any(|c| c == '·' || c == '•') {
+        return None;
+    }
     let mut parts = 0;
     let mut len_part = 0;
     let mut end = 0;

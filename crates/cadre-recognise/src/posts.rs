@@ -53,6 +53,7 @@ pub struct PostEntry {
 pub struct Posts {
     pub entries: Vec<PostEntry>,
     automaton: CharwiseDoubleArrayAhoCorasick<u32>,
+    first: crate::lexicon::CharSet,
 }
 
 /// A title word found in the text.
@@ -86,7 +87,13 @@ impl Posts {
             entries.push(PostEntry { word: cols[0].into(), post: cols[1].into(), scope, body: cols[3].into() });
         }
         let words: Vec<&str> = entries.iter().map(|e| e.word.as_str()).collect();
-        Ok(Posts { automaton: automaton(&words), entries })
+        let mut first = crate::lexicon::CharSet::new();
+        for w in &words {
+            if let Some(c) = w.chars().next() {
+                first.insert(c);
+            }
+        }
+        Ok(Posts { automaton: automaton(&words), entries, first })
     }
 
     pub fn find(&self, text: &str) -> Vec<PostMatch> {
@@ -94,6 +101,14 @@ impl Posts {
             .leftmost_find_iter(text)
             .map(|m| PostMatch { start: m.start(), end: m.end(), entry: m.value() as usize })
             .collect()
+    }
+
+    /// Does a title word start at the beginning of `s`?
+    pub fn starts_at(&self, s: &str) -> bool {
+        if !s.chars().next().is_some_and(|c| self.first.contains(c)) {
+            return false;
+        }
+        self.find(crate::window(s, 0, 12)).first().is_some_and(|m| m.start == 0)
     }
 
     pub fn entry(&self, m: &PostMatch) -> &PostEntry {

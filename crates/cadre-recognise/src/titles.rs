@@ -225,10 +225,7 @@ fn name_then_title(lx: &Lexicon, after: &str, next_at: usize) -> bool {
 
 pub(crate) fn is_not_a_name(lx: &Lexicon, name: &str) -> bool {
     let g = &lx.gazetteer;
-    if g.find(name).first().is_some_and(|m| m.start == 0 && m.end == name.len()) {
-        return true;
-    }
-    if lx.posts.find(name).first().is_some_and(|m| m.start == 0) {
+    if g.is_name(name) || lx.posts.starts_at(name) {
         return true;
     }
     lx.countries.contains(name)
