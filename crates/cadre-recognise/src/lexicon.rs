@@ -26,6 +26,7 @@ pub(crate) const POSTS: &str = include_str!("../../../data/posts.tsv");
 pub(crate) const SURNAMES: &str = include_str!("../../../data/surnames.txt");
 pub(crate) const BOUNDARIES: &str = include_str!("../../../data/name_boundaries.txt");
 pub(crate) const COUNTRIES: &str = include_str!("../../../data/countries.txt");
+pub(crate) const NOT_NAMES: &str = include_str!("../../../data/not_names.txt");
 pub(crate) const GIVEN_CHARS: &str = include_str!("../../../data/given_chars.txt");
 pub(crate) const NAME_CUES: &str = include_str!("../../../data/name_cues.tsv");
 pub(crate) const SURNAMES_AMBIGUOUS: &str = include_str!("../../../data/surnames_ambiguous.txt");
@@ -97,6 +98,8 @@ pub struct Lexicon {
     pub boundaries: Boundaries,
     /// Foreign states and their capitals, for titles such as 赞比亚总统.
     pub countries: HashSet<String>,
+    /// Common words that begin with a surname character (应该, 严格, 全会).
+    pub not_names: HashSet<String>,
     /// Cues and character classes that vouch for names read without a title.
     pub name_cues: NameCues,
 }
@@ -115,6 +118,7 @@ impl Lexicon {
             surnames: Surnames::build(SURNAMES),
             boundaries: Boundaries::build(BOUNDARIES),
             countries: words(COUNTRIES).map(str::to_string).collect(),
+            not_names: words(NOT_NAMES).map(str::to_string).collect(),
             name_cues: NameCues::build(NAME_CUES, GIVEN_CHARS, SURNAMES_AMBIGUOUS)?,
         })
     }

@@ -228,6 +228,11 @@ pub(crate) fn is_not_a_name(lx: &Lexicon, name: &str) -> bool {
     if g.is_name(name) || lx.posts.starts_at(name) {
         return true;
     }
+    // 应该, 严格, 余万元: a common word, or a name candidate that begins with one.
+    let two: String = name.chars().take(2).collect();
+    if lx.not_names.contains(name) || lx.not_names.contains(&two) {
+        return true;
+    }
     lx.countries.contains(name)
         || matches!(
             name,
