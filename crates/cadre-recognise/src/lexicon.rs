@@ -98,8 +98,10 @@ pub struct Lexicon {
     pub boundaries: Boundaries,
     /// Foreign states and their capitals, for titles such as 赞比亚总统.
     pub countries: HashSet<String>,
-    /// Common words that begin with a surname character (应该, 严格, 全会).
+    /// Common words that begin with a surname character (应该, 严格, 全会), and those of
+    /// them that no longer name begins with either.
     pub not_names: HashSet<String>,
+    pub not_name_prefixes: HashSet<String>,
     /// Cues and character classes that vouch for names read without a title.
     pub name_cues: NameCues,
 }
@@ -118,7 +120,8 @@ impl Lexicon {
             surnames: Surnames::build(SURNAMES),
             boundaries: Boundaries::build(BOUNDARIES),
             countries: words(COUNTRIES).map(str::to_string).collect(),
-            not_names: words(NOT_NAMES).map(str::to_string).collect(),
+            not_names: words(NOT_NAMES).map(|w| w.trim_end_matches('*').to_string()).collect(),
+            not_name_prefixes: words(NOT_NAMES).filter_map(|w| w.strip_suffix('*')).map(str::to_string).collect(),
             name_cues: NameCues::build(NAME_CUES, GIVEN_CHARS, SURNAMES_AMBIGUOUS)?,
         })
     }

@@ -230,7 +230,7 @@ pub(crate) fn is_not_a_name(lx: &Lexicon, name: &str) -> bool {
     }
     // 应该, 严格, 余万元: a common word, or a name candidate that begins with one.
     let two: String = name.chars().take(2).collect();
-    if lx.not_names.contains(name) || lx.not_names.contains(&two) {
+    if lx.not_names.contains(name) || lx.not_name_prefixes.contains(&two) {
         return true;
     }
     lx.countries.contains(name)
