@@ -272,6 +272,38 @@ pub fn recognise(lx: &Lexicon, text: &str, sentences: &[(usize, usize)]) -> Reco
             before = run_start;
         }
     }
+    // Three or more names in a 、 list (习近平、李强、赵乐际等出席): the list itself vouches
+    // for its members, known or not.
+    for (si, &(s, e)) in sentences.iter().enumerate() {
+        let sent = &text[s..e];
+        if !sent.contains('、') {
+            continue;
+        }
+        let mut starts = vec![s];
+        starts.extend(sent.char_indices().filter(|(_, c)| matches!(c, ',' | ':' | ' ' | '(')).map(|(i, c)| s + i + c.len_utf8()));
+        for start in starts {
+            let mut items: Vec<(usize, usize)> = Vec::new();
+            let mut at = start;
+            while let Some(n) = names::read_name(lx, &text[at..e], names::Trust::Strict) {
+                if titles::is_not_a_name(lx, &text[at..at + n]) {
+                    break;
+                }
+                items.push((at, at + n));
+                at += n;
+                if text[at..e].starts_with('、') {
+                    at += '、'.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            if items.len() >= 3 {
+                for (a, b) in items {
+                    let name = text[a..b].to_string();
+                    add_person(&mut persons, &mut index, &name, NameMention { start: a, end: b, sentence: si, found: Found::List }, Vec::new());
+                }
+            }
+        }
+    }
     for p in &mut persons {
         p.mentions.sort_by_key(|m| m.start);
     }
