@@ -27,7 +27,7 @@ use std::time::{Duration, Instant};
 
 use cadre_extract::Extractor;
 use cadre_model::{Record, SourceDoc};
-use cadre_store::{content_hash, IngestStatus, KnowledgeBase, SqliteStore};
+use cadre_store::{content_hash, IngestStatus, KnowledgeBase, SqliteStore, DEFAULT_LIMIT};
 use rayon::prelude::*;
 
 const BATCH_DOCS: usize = 256;
@@ -313,8 +313,8 @@ fn main() {
     };
 
     let who = time_query(|| kb.who(&who_j, "party_secretary", Some(&who_on)).map(|v| v.len()));
-    let per = time_query(|| kb.person(&person).map(|v| v.iter().map(|p| p.events.len()).sum()));
-    let btw = time_query(|| kb.between(&pair.0, &pair.1).map(|r| r.events.len() + r.ties.len()));
+    let per = time_query(|| kb.person(&person, DEFAULT_LIMIT).map(|v| v.iter().map(|p| p.events.len()).sum()));
+    let btw = time_query(|| kb.between(&pair.0, &pair.1, DEFAULT_LIMIT).map(|r| r.events.len() + r.ties.len()));
     drop(kb);
 
     // ---- summary ----

@@ -119,6 +119,11 @@ impl From<serde_json::Error> for Error {
 
 pub type Result<T> = std::result::Result<T, Error>;
 
+/// The default number of results per list of `person` and `between` (the
+/// most recent ones): a busy official has thousands of events in a large
+/// store, and loading them all takes far longer than answering.
+pub const DEFAULT_LIMIT: usize = 100;
+
 /// The operations of a knowledge base, whatever stores it.
 pub trait KnowledgeBase {
     /// Stores one document's record in one transaction (see the crate docs).
@@ -127,12 +132,15 @@ pub trait KnowledgeBase {
     /// region name, short form or code, `中央`, or a body as written), ranked
     /// for the date `on` when given, else most recent first.
     fn who(&self, jurisdiction: &str, post: &str, on: Option<&str>) -> Result<Vec<TermHit>>;
-    /// One report per merged individual named `name`.
-    fn person(&self, name: &str) -> Result<Vec<PersonReport>>;
+    /// One report per merged individual named `name`, with at most `limit`
+    /// events each (the most recent; `0` = all; see [`DEFAULT_LIMIT`]).
+    fn person(&self, name: &str, limit: usize) -> Result<Vec<PersonReport>>;
     /// Events matching a filter, by date ascending.
     fn events(&self, filter: &EventFilter) -> Result<Vec<EventHit>>;
-    /// Timeline of two regions (if both names resolve to regions) or two persons.
-    fn between(&self, a: &str, b: &str) -> Result<BetweenReport>;
+    /// Timeline of two regions (if both names resolve to regions) or two
+    /// persons, with at most `limit` events and `limit` ties (the most
+    /// recent; `0` = all; see [`DEFAULT_LIMIT`]).
+    fn between(&self, a: &str, b: &str, limit: usize) -> Result<BetweenReport>;
     /// Earlier facts explaining an event, by date descending.
     fn background(&self, event_id: i64) -> Result<Vec<BackgroundItem>>;
     /// Full-text search (Chinese-aware), best first.
@@ -204,14 +212,14 @@ impl KnowledgeBase for SqliteStore {
     fn who(&self, jurisdiction: &str, post: &str, on: Option<&str>) -> Result<Vec<TermHit>> {
         query::who::who(&self.conn, jurisdiction, post, on)
     }
-    fn person(&self, name: &str) -> Result<Vec<PersonReport>> {
-        query::person::person(&self.conn, name)
+    fn person(&self, name: &str, limit: usize) -> Result<Vec<PersonReport>> {
+        query::person::person(&self.conn, name, limit)
     }
     fn events(&self, filter: &EventFilter) -> Result<Vec<EventHit>> {
         query::events::events(&self.conn, filter)
     }
-    fn between(&self, a: &str, b: &str) -> Result<BetweenReport> {
-        query::between::between(&self.conn, a, b)
+    fn between(&self, a: &str, b: &str, limit: usize) -> Result<BetweenReport> {
+        query::between::between(&self.conn, a, b, limit)
     }
     fn background(&self, event_id: i64) -> Result<Vec<BackgroundItem>> {
         query::background::background(&self.conn, event_id)

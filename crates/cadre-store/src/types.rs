@@ -116,8 +116,21 @@ pub struct PersonReport {
     pub id: i64,
     pub name: String,
     pub offices: Vec<TermHit>,
+    /// The person's events (at most the query's limit: the most recent ones),
+    /// by date ascending.
     pub events: Vec<EventHit>,
+    /// How many events the person has in all (`events` may hold fewer).
+    #[serde(default)]
+    pub events_total: usize,
+    /// Counted over all the person's events, not only those in `events`.
     pub counterparts: Vec<Counterpart>,
+}
+
+impl PersonReport {
+    /// Events left out by the limit (all earlier than those shown).
+    pub fn events_omitted(&self) -> usize {
+        self.events_total.saturating_sub(self.events.len())
+    }
 }
 
 /// Filter of `events`: every field given must hold (regions: all of them).
@@ -152,10 +165,28 @@ pub struct BetweenReport {
     pub b: String,
     pub a_code: Option<String>,
     pub b_code: Option<String>,
-    /// Meetings, visits and signings, by date ascending.
+    /// Meetings, visits and signings, by date ascending (at most the
+    /// query's limit: the most recent ones).
     pub events: Vec<EventHit>,
-    /// Cooperation ties, by date ascending.
+    /// How many events there are in all (`events` may hold fewer).
+    #[serde(default)]
+    pub events_total: usize,
+    /// Cooperation ties, by date ascending (at most the limit: the most recent).
     pub ties: Vec<TieHit>,
+    /// How many (distinct) ties there are in all.
+    #[serde(default)]
+    pub ties_total: usize,
+}
+
+impl BetweenReport {
+    /// Events left out by the limit (all earlier than those shown).
+    pub fn events_omitted(&self) -> usize {
+        self.events_total.saturating_sub(self.events.len())
+    }
+    /// Ties left out by the limit (all earlier than those shown).
+    pub fn ties_omitted(&self) -> usize {
+        self.ties_total.saturating_sub(self.ties.len())
+    }
 }
 
 /// An earlier fact that explains an event.
@@ -364,6 +395,10 @@ impl fmt::Display for PersonReport {
             )?;
         }
         writeln!(f, "  events:")?;
+        let omitted = self.events_omitted();
+        if omitted > 0 {
+            writeln!(f, "    … and {omitted} earlier events (use --limit)")?;
+        }
         for e in &self.events {
             let others: Vec<&str> = e
                 .participants
@@ -399,10 +434,18 @@ impl fmt::Display for BetweenReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(f, "{} ↔ {} ({})", self.a, self.b, self.mode)?;
         writeln!(f, "events:")?;
+        let omitted = self.events_omitted();
+        if omitted > 0 {
+            writeln!(f, "  … and {omitted} earlier events (use --limit)")?;
+        }
         for e in &self.events {
             writeln!(f, "  {}", e.to_string().replace('\n', "\n  "))?;
         }
         write!(f, "cooperation ties:")?;
+        let omitted = self.ties_omitted();
+        if omitted > 0 {
+            write!(f, "\n  … and {omitted} earlier ties (use --limit)")?;
+        }
         for t in &self.ties {
             write!(f, "\n  {t}")?;
         }

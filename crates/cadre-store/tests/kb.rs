@@ -75,14 +75,14 @@ fn changed_document_replaces_its_facts() {
     assert_eq!(all[0].kind, "visit");
     assert_eq!(all[0].evidence.len(), 1);
     assert!(
-        kb.person("张三").unwrap().is_empty(),
+        kb.person("张三", 0).unwrap().is_empty(),
         "persons only the old version named are gone"
     );
     assert!(kb
         .who("长沙市", "government_head", None)
         .unwrap()
         .is_empty());
-    assert_eq!(kb.person("赵六").unwrap().len(), 1);
+    assert_eq!(kb.person("赵六", 0).unwrap().len(), 1);
     assert!(kb.search("张三").unwrap().is_empty());
     assert_eq!(kb.search("轨道交通").unwrap().len(), 1);
     let stats = kb.stats().unwrap();
@@ -240,7 +240,7 @@ fn namesakes_in_different_provinces_stay_apart() {
     );
     ingest(&mut kb, &d.build());
 
-    let reports = kb.person("王伟").unwrap();
+    let reports = kb.person("王伟", 0).unwrap();
     assert_eq!(
         reports.len(),
         2,
@@ -506,7 +506,7 @@ fn dates(events: &[cadre_store::EventHit]) -> Vec<String> {
 #[test]
 fn between_two_regions_and_two_persons() {
     let kb = scenario();
-    let r = kb.between("广东", "广西").unwrap();
+    let r = kb.between("广东", "广西", 0).unwrap();
     assert_eq!(r.mode, "regions");
     assert_eq!(
         (r.a_code.as_deref(), r.b_code.as_deref()),
@@ -533,11 +533,11 @@ fn between_two_regions_and_two_persons() {
     assert!(kws.contains(&"东西部协作"), "{kws:?}");
     assert!(kws.contains(&"对口帮扶"), "{kws:?}");
     assert!(r.ties.iter().all(|t| t.evidence.text.contains(&t.keyword)));
-    let full = kb.between("广东省", "广西壮族自治区").unwrap();
+    let full = kb.between("广东省", "广西壮族自治区", 0).unwrap();
     assert_eq!(dates(&full.events), dates(&r.events));
     assert!(r.render_text().contains("东西部协作"));
 
-    let p = kb.between("黄坤明", "刘宁").unwrap();
+    let p = kb.between("黄坤明", "刘宁", 0).unwrap();
     assert_eq!(p.mode, "persons");
     assert_eq!(
         dates(&p.events),
@@ -633,7 +633,7 @@ fn search_finds_a_two_character_name() {
 #[test]
 fn person_report_has_offices_events_and_counterparts() {
     let kb = scenario();
-    let r = kb.person("黄坤明").unwrap();
+    let r = kb.person("黄坤明", 0).unwrap();
     assert_eq!(r.len(), 1);
     let r = &r[0];
     assert_eq!(r.offices.len(), 1);
@@ -652,6 +652,42 @@ fn person_report_has_offices_events_and_counterparts() {
     assert_eq!(r.counterparts[0].name, "刘宁");
     assert_eq!(r.counterparts[0].count, 4);
     assert!(r.render_text().contains("刘宁×4"));
+}
+
+#[test]
+fn limits_keep_the_most_recent_events_and_say_how_many_more() {
+    let kb = scenario();
+    let all = kb.person("黄坤明", 0).unwrap();
+    let r = kb.person("黄坤明", 2).unwrap();
+    let r = &r[0];
+    assert_eq!(r.events_total, 5);
+    assert_eq!(r.events_omitted(), 3);
+    assert_eq!(dates(&r.events), vec!["2024-02-27", "2025-01-10"]);
+    // Counterparts still count every event.
+    assert_eq!(r.counterparts, all[0].counterparts);
+    assert!(r
+        .render_text()
+        .contains("… and 3 earlier events (use --limit)"));
+    assert_eq!(all[0].events_total, 5);
+    assert_eq!(all[0].events_omitted(), 0);
+    assert!(!all[0].render_text().contains("earlier events"));
+    // A limit at least the total shows everything.
+    assert_eq!(kb.person("黄坤明", 5).unwrap()[0].events, all[0].events);
+
+    let full = kb.between("广东", "广西", 0).unwrap();
+    let b = kb.between("广东", "广西", 3).unwrap();
+    assert_eq!((b.events_total, full.events_total), (6, 6));
+    assert_eq!(
+        dates(&b.events),
+        vec!["2024-02-27", "2024-02-27", "2025-01-10"]
+    );
+    assert_eq!(b.events[..], full.events[3..]);
+    assert_eq!(b.ties_total, full.ties.len());
+    assert!(b.ties.len() <= 3);
+    assert_eq!(b.ties[..], full.ties[full.ties.len() - b.ties.len()..]);
+    assert!(b
+        .render_text()
+        .contains("… and 3 earlier events (use --limit)"));
 }
 
 #[test]

@@ -8,7 +8,7 @@ pub mod person;
 pub mod search;
 pub mod who;
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap};
 
 use cadre_model::Office;
 use rusqlite::{params, Connection, OptionalExtension};
@@ -295,7 +295,9 @@ pub fn load_terms_trimmed(conn: &Connection, ids: &[i64]) -> Result<Vec<TermHit>
             out.extend(t);
             continue;
         }
-        let Some(mut hit) = load_term_rows(conn, id)? else { continue };
+        let Some(mut hit) = load_term_rows(conn, id)? else {
+            continue;
+        };
         hit.evidence_total = total as usize;
         let row = |r: &rusqlite::Row| -> rusqlite::Result<EvidenceRef> {
             let mut e = evidence_row(r)?;
@@ -426,13 +428,14 @@ pub fn person_ids(conn: &Connection, name: &str) -> Result<Vec<i64>> {
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// Event ids a person took part in.
-pub fn events_of_person(conn: &Connection, person: i64) -> Result<Vec<i64>> {
+/// Event ids a person took part in, in timeline order, each with whether
+/// it is dated (undated ones come last).
+pub fn events_of_person(conn: &Connection, person: i64) -> Result<Vec<(i64, bool)>> {
     let mut st = conn.prepare_cached(
-        "SELECT DISTINCT e.id FROM events e JOIN event_participants ep ON ep.event = e.id
+        "SELECT DISTINCT e.id, e.date_start IS NOT NULL FROM events e JOIN event_participants ep ON ep.event = e.id
          WHERE ep.person = ?1 ORDER BY e.date_start IS NULL, e.date_start, e.id",
     )?;
-    let rows = st.query_map(params![person], |r| r.get(0))?;
+    let rows = st.query_map(params![person], |r| Ok((r.get(0)?, r.get(1)?)))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
@@ -462,27 +465,61 @@ pub fn event_provinces(conn: &Connection, event: i64) -> Result<BTreeSet<String>
     Ok(out)
 }
 
-/// Counts of co-participants per person id over some events.
-pub fn counterparts(events: &[EventHit], me: i64) -> Vec<crate::Counterpart> {
-    let mut counts: BTreeMap<i64, (String, usize)> = BTreeMap::new();
-    for e in events {
-        for p in &e.participants {
-            if p.person_id != me {
-                counts
-                    .entry(p.person_id)
-                    .or_insert_with(|| (p.name.clone(), 0))
-                    .1 += 1;
-            }
-        }
-    }
-    let mut v: Vec<crate::Counterpart> = counts
-        .into_iter()
-        .map(|(person_id, (name, count))| crate::Counterpart {
-            person_id,
-            name,
-            count,
+/// Co-participants of a person over ALL its events, by number of shared
+/// events (descending), then id.
+pub fn counterparts(conn: &Connection, me: i64) -> Result<Vec<crate::Counterpart>> {
+    let mut st = conn.prepare_cached(
+        "SELECT p.id, p.name, count(DISTINCT o.event) AS n
+         FROM event_participants m
+         JOIN event_participants o ON o.event = m.event AND o.person != m.person
+         JOIN persons p ON p.id = o.person
+         WHERE m.person = ?1
+         GROUP BY p.id ORDER BY n DESC, p.id",
+    )?;
+    let rows = st.query_map([me], |r| {
+        Ok(crate::Counterpart {
+            person_id: r.get(0)?,
+            name: r.get(1)?,
+            count: r.get::<_, i64>(2)? as usize,
         })
-        .collect();
-    v.sort_by(|a, b| b.count.cmp(&a.count).then(a.person_id.cmp(&b.person_id)));
-    v
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The `limit` most recent of some items in timeline order (dated ones by
+/// date ascending, then undated ones), keeping that order: the last `limit`
+/// dated items, topped up with the first undated ones when fewer are dated.
+/// `limit == 0` keeps all.
+pub fn latest<T>(items: Vec<T>, limit: usize, dated: impl Fn(&T) -> bool) -> Vec<T> {
+    if limit == 0 || items.len() <= limit {
+        return items;
+    }
+    let n_dated = items.iter().take_while(|x| dated(x)).count();
+    let skip = n_dated.saturating_sub(limit);
+    let keep_undated = limit.saturating_sub(n_dated - skip);
+    items
+        .into_iter()
+        .enumerate()
+        .filter(|(i, _)| *i >= skip && *i < n_dated + keep_undated)
+        .map(|(_, x)| x)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::latest;
+
+    #[test]
+    fn latest_keeps_the_most_recent_dated_then_undated() {
+        // (id, dated)
+        let v: Vec<(i32, bool)> = vec![(1, true), (2, true), (3, true), (4, false), (5, false)];
+        let ids = |v: Vec<(i32, bool)>| v.into_iter().map(|x| x.0).collect::<Vec<_>>();
+        assert_eq!(ids(latest(v.clone(), 0, |x| x.1)), vec![1, 2, 3, 4, 5]);
+        assert_eq!(ids(latest(v.clone(), 9, |x| x.1)), vec![1, 2, 3, 4, 5]);
+        assert_eq!(ids(latest(v.clone(), 2, |x| x.1)), vec![2, 3]);
+        assert_eq!(ids(latest(v.clone(), 3, |x| x.1)), vec![1, 2, 3]);
+        assert_eq!(ids(latest(v.clone(), 4, |x| x.1)), vec![1, 2, 3, 4]);
+        let undated: Vec<(i32, bool)> = vec![(7, false), (8, false)];
+        assert_eq!(ids(latest(undated, 1, |x| x.1)), vec![7]);
+    }
 }

@@ -3,14 +3,15 @@
 use rusqlite::Connection;
 
 use super::{
-    counterparts, events_of_person, load_events_capped, load_terms_trimmed, person_ids,
+    counterparts, events_of_person, latest, load_events_capped, load_terms_trimmed, person_ids,
     EVENT_EVIDENCE_SHOWN,
 };
 use crate::{PersonReport, Result};
 
 /// One report per merged individual with the name: offices ordered by the
-/// start of their term, events by date, counterparts by shared events.
-pub fn person(conn: &Connection, name: &str) -> Result<Vec<PersonReport>> {
+/// start of their term, events by date (the `limit` most recent; 0 = all),
+/// counterparts by shared events (over all events).
+pub fn person(conn: &Connection, name: &str, limit: usize) -> Result<Vec<PersonReport>> {
     let mut out = Vec::new();
     for id in person_ids(conn, name)? {
         let office_ids: Vec<i64> = {
@@ -22,13 +23,20 @@ pub fn person(conn: &Connection, name: &str) -> Result<Vec<PersonReport>> {
             rows.collect::<rusqlite::Result<_>>()?
         };
         let offices = load_terms_trimmed(conn, &office_ids)?;
-        let events = load_events_capped(conn, &events_of_person(conn, id)?, EVENT_EVIDENCE_SHOWN)?;
-        let counterparts = counterparts(&events, id);
+        let all = events_of_person(conn, id)?;
+        let events_total = all.len();
+        let shown: Vec<i64> = latest(all, limit, |e| e.1)
+            .into_iter()
+            .map(|e| e.0)
+            .collect();
+        let events = load_events_capped(conn, &shown, EVENT_EVIDENCE_SHOWN)?;
+        let counterparts = counterparts(conn, id)?;
         out.push(PersonReport {
             id,
             name: name.trim().to_string(),
             offices,
             events,
+            events_total,
             counterparts,
         });
     }
