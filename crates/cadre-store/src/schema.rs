@@ -12,6 +12,7 @@ use crate::Result;
 pub const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0001_init.sql"),
     include_str!("../migrations/0002_fast_ingest.sql"),
+    include_str!("../migrations/0003_query_indexes.sql"),
 ];
 
 /// The schema version this build writes.

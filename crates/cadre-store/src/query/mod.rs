@@ -215,11 +215,31 @@ pub fn load_events_capped(
             }
         }
 
-        let mut st = conn.prepare(&format!(
-            "SELECT v.doc, v.sentence, v.char_start, v.char_end, v.text, v.event FROM event_evidence v
-             JOIN documents d ON d.id = v.doc
-             WHERE v.event IN ({list}) ORDER BY v.event, d.seq, v.sentence, v.char_start"
-        ))?;
+        // Distinct spans ranked per event inside SQL (the covering index
+        // `event_evidence_event_span` answers the ranking without reading
+        // rows); only the kept rows' texts are read, by rowid.
+        let sql = if max_evidence == usize::MAX {
+            format!(
+                "SELECT v.doc, v.sentence, v.char_start, v.char_end, v.text, v.event FROM event_evidence v
+                 JOIN documents d ON d.id = v.doc
+                 WHERE v.event IN ({list}) ORDER BY v.event, d.seq, v.sentence, v.char_start"
+            )
+        } else {
+            format!(
+                "SELECT v.doc, v.sentence, v.char_start, v.char_end, v.text, v.event
+                 FROM (SELECT s.rid, s.event, s.seq, s.sentence, s.char_start,
+                              row_number() OVER (PARTITION BY s.event
+                                  ORDER BY s.seq, s.sentence, s.char_start, s.char_end) AS rn
+                       FROM (SELECT min(x.rowid) AS rid, x.event, d.seq, x.sentence, x.char_start, x.char_end
+                             FROM event_evidence x JOIN documents d ON d.id = x.doc
+                             WHERE x.event IN ({list})
+                             GROUP BY x.event, x.doc, x.sentence, x.char_start, x.char_end) s) k
+                 JOIN event_evidence v ON v.rowid = k.rid
+                 WHERE k.rn <= {max_evidence}
+                 ORDER BY k.event, k.seq, k.sentence, k.char_start"
+            )
+        };
+        let mut st = conn.prepare(&sql)?;
         let mut seen: BTreeSet<(i64, String, usize, usize, usize)> = BTreeSet::new();
         let rows = st.query_map([], |r| Ok((r.get::<_, i64>(5)?, evidence_row(r)?)))?;
         for r in rows {
@@ -425,17 +445,6 @@ pub fn load_terms(conn: &Connection, ids: &[i64]) -> Result<Vec<TermHit>> {
 pub fn person_ids(conn: &Connection, name: &str) -> Result<Vec<i64>> {
     let mut st = conn.prepare_cached("SELECT id FROM persons WHERE name = ?1 ORDER BY id")?;
     let rows = st.query_map([name.trim()], |r| r.get(0))?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
-
-/// Event ids a person took part in, in timeline order, each with whether
-/// it is dated (undated ones come last).
-pub fn events_of_person(conn: &Connection, person: i64) -> Result<Vec<(i64, bool)>> {
-    let mut st = conn.prepare_cached(
-        "SELECT DISTINCT e.id, e.date_start IS NOT NULL FROM events e JOIN event_participants ep ON ep.event = e.id
-         WHERE ep.person = ?1 ORDER BY e.date_start IS NULL, e.date_start, e.id",
-    )?;
-    let rows = st.query_map(params![person], |r| Ok((r.get(0)?, r.get(1)?)))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
