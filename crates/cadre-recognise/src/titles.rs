@@ -159,6 +159,20 @@ pub(crate) fn titled_names(
                         offices: vec![office],
                     });
                 }
+            } else if chain.len() == 1
+                && chain[0].org.is_none()
+                && chain[0].region.is_none()
+                && matches!(entry.word.as_str(), "委员长" | "副主席" | "副总理" | "书记" | "部长" | "总统" | "首相" | "院长" | "副委员长")
+            {
+                // 李鹏委员长, 叶利钦总统: a name before a bare title is a person; the title
+                // alone says too little for an office.
+                if let Some((a, b)) = name_before(lx, text, s, p.start).filter(|(a, b)| b - a >= 9) {
+                    out.push(TitledName {
+                        name: text[a..b].to_string(),
+                        mention: NameMention { start: a, end: b, sentence: si, found: Found::NameBeforeTitle },
+                        offices: Vec::new(),
+                    });
+                }
             }
             chain.clear();
             continue;
