@@ -23,6 +23,9 @@ pub const TIE_KEYWORDS: &[&str] = &[
 /// Widest stored event date range considered when merging (a year, plus slack).
 const MAX_EVENT_SPAN_DAYS: i64 = 400;
 
+/// Documents read per LSH band when looking for reprint candidates.
+const MAX_ROWS_PER_BAND: usize = 256;
+
 /// Reprint candidates read per document (those sharing most LSH bands).
 const MAX_BAND_CANDIDATES: usize = 64;
 
@@ -370,14 +373,23 @@ impl<'a> Writer<'a> {
     ) -> Result<Option<(String, f64)>> {
         let mut cands: Vec<(f64, String)> = Vec::new();
         {
-            let placeholders: Vec<String> = (1..=bands.len()).map(|i| format!("?{i}")).collect();
+            // At most MAX_ROWS_PER_BAND documents per band: a band shared by
+            // thousands of stored documents (a text repeated over and over)
+            // would otherwise make every insert read them all.
+            let me = bands.len() + 1;
+            let per_band: Vec<String> = (1..=bands.len())
+                .map(|i| {
+                    format!(
+                        "SELECT doc FROM (SELECT doc FROM doc_bands WHERE band_key = ?{i} AND doc != ?{me} LIMIT {MAX_ROWS_PER_BAND})"
+                    )
+                })
+                .collect();
             let sql = format!(
                 "SELECT c.doc, c.n, s.sig FROM (
-                     SELECT b.doc AS doc, count(*) AS n FROM doc_bands b
-                     WHERE b.band_key IN ({}) AND b.doc != ?{} GROUP BY b.doc ORDER BY n DESC, b.doc LIMIT {MAX_BAND_CANDIDATES}
+                     SELECT b.doc AS doc, count(*) AS n FROM ({}) b
+                     GROUP BY b.doc ORDER BY n DESC, b.doc LIMIT {MAX_BAND_CANDIDATES}
                  ) c LEFT JOIN doc_sigs s ON s.doc = c.doc ORDER BY c.n DESC, c.doc",
-                placeholders.join(", "),
-                bands.len() + 1
+                per_band.join(" UNION ALL ")
             );
             let mut st = self.tx.prepare_cached(&sql)?;
             let mut args: Vec<&dyn rusqlite::ToSql> =

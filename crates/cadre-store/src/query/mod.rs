@@ -11,7 +11,7 @@ pub mod who;
 use std::collections::{BTreeSet, HashMap};
 
 use cadre_model::Office;
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{Connection, OptionalExtension};
 
 use crate::regions::Regions;
 use crate::{EventHit, EvidenceRef, ParticipantHit, Result, Stats, TermHit};
