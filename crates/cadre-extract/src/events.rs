@@ -193,8 +193,13 @@ fn is_cited(text: &str, end: usize, sent_start: usize, start: usize) -> bool {
         return true;
     }
     let before = &text[sent_start..start];
-    let near: String = before.chars().rev().take(6).collect::<Vec<_>>().into_iter().rev().collect();
-    citing().any_in(&near)
+    citing().any_in(last_chars(before, 6))
+}
+
+/// The last `n` characters of `s`.
+fn last_chars(s: &str, n: usize) -> &str {
+    let start = s.char_indices().rev().nth(n.saturating_sub(1)).map_or(0, |(i, _)| i);
+    &s[start..]
 }
 
 /// The date of what a trigger reports: the last date before it in the sentence, else
@@ -233,8 +238,7 @@ pub fn extract(lx: &Lexicon, triggers: &Triggers, doc: &Doc) -> Vec<Draft> {
             .filter(|h| !title_spans.iter().any(|&(a, b)| h.start < b && a < h.end))
             .filter(|h| {
                 let before = &text[s..h.start];
-                let near: String = before.chars().rev().take(3).collect::<Vec<_>>().into_iter().rev().collect();
-                !not_real().any_in(&near)
+                !not_real().any_in(last_chars(before, 3))
             })
             .filter(|h| !NOT_EVENT_AFTER.iter().any(|w| text[h.end..e].starts_with(w)))
             .filter(|h| {
