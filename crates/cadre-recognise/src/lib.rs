@@ -118,7 +118,8 @@ impl Recognition {
 /// Recognises regions, titles and persons in normalised `text` cut into `sentences`.
 pub fn recognise(lx: &Lexicon, text: &str, sentences: &[(usize, usize)]) -> Recognition {
     let mut regions = lx.gazetteer.find(text);
-    regions.retain(|m| !inside_title_marks(text, m.start));
+    let titles = title_mark_ranges(text);
+    regions.retain(|m| !titles.iter().any(|&(a, b)| a < m.start && m.start < b));
     lx.gazetteer.disambiguate(&mut regions);
     let (home_region, dateline_region) = titles::home_region(lx, text, &regions, sentences);
 
@@ -350,12 +351,24 @@ pub(crate) fn sentence_of(sentences: &[(usize, usize)], pos: usize) -> Option<us
     (i < sentences.len() && sentences[i].0 <= pos).then_some(i)
 }
 
-/// Is `pos` inside a 《title》? Regions named in titles of documents are not places.
-fn inside_title_marks(text: &str, pos: usize) -> bool {
-    let before = &text[..pos];
-    match (before.rfind('《'), before.rfind('》')) {
-        (Some(o), Some(c)) => o > c,
-        (Some(_), None) => true,
-        _ => false,
+/// Byte ranges of 《titles》: regions named in titles of documents are not places. An
+/// unclosed 《 runs to the end of the text.
+fn title_mark_ranges(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        match c {
+            '《' => open = Some(i),
+            '》' => {
+                if let Some(o) = open.take() {
+                    out.push((o, i));
+                }
+            }
+            _ => {}
+        }
     }
+    if let Some(o) = open {
+        out.push((o, text.len()));
+    }
+    out
 }
