@@ -377,6 +377,17 @@ pub fn extract(lx: &Lexicon, triggers: &Triggers, doc: &Doc) -> Vec<Draft> {
             let h = hits.iter().find(|h| triggers.get(h).action == Action::Event(kind)).unwrap();
             let word = triggers.get(h).word.clone();
             let mut c = Draft::new(kind, si);
+            // Each event of the sentence takes the date written before its own trigger
+            // (26日…座谈会…;27日…会议,会上签订…).
+            let own_here = if anaphoric {
+                None
+            } else {
+                date_at(&doc.times, s, e, h.start)
+                    .filter(|t| !in_quote(t.start) && t.end <= h.start)
+                    .map(|t| complete(&t.value, ctx_date.as_ref()))
+                    .filter(|v| v.start().month.is_some())
+            };
+            let own_value = own_here.or_else(|| own_value.clone());
             c.explicit_date = own_value.is_some();
             c.date = own_value.clone().or_else(|| ctx_date.clone());
             c.place = match kind {
