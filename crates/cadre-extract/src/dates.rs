@@ -199,8 +199,3 @@ fn parse_ymd(s: &str) -> Option<(i32, u32, u32)> {
     let d = it.next()?.parse().ok()?;
     Some((y, m, d))
 }
-
-/// Gold form of a time value: `2024-02-27`, `XXXX-11-02/XXXX-11-03`.
-pub fn gold(v: &TimeValue) -> String {
-    v.to_gold()
-}

@@ -77,16 +77,6 @@ crate::word_set!(not_real, ["将", "拟", "未", "没有", "计划", "准备", "
 const NOT_EVENT_AFTER: &[&str] = &["精神", "纪要", "材料", "制度", "机制", "室", "中心", "的重要", "成果", "报告"];
 const COLLECTIVES: &[&str] = &["党政代表团", "代表团", "考察团", "调研组", "工作组", "督导组", "一行"];
 
-/// The date a sentence gives itself: its first time expression with a month.
-pub fn own_date<'t>(times: &'t [TimeMention], s: usize, e: usize) -> Option<&'t TimeMention> {
-    times.iter().find(|t| {
-        t.start >= s
-            && t.end <= e
-            && match &t.value {
-                TimeValue::Point(d) | TimeValue::Range(d, _) => d.month.is_some() || d.day.is_some(),
-            }
-    })
-}
 
 /// Fills a day-only date (27日) from the date in force (2月26日 → 2月27日).
 fn complete(v: &TimeValue, ctx: Option<&TimeValue>) -> TimeValue {

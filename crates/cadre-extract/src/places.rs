@@ -109,12 +109,6 @@ pub fn our_region(lx: &Lexicon, rec: &cadre_recognise::Recognition, sent: &str) 
         .find(|&r| scope.fits(g.get(r)))
 }
 
-/// Any region named in the sentence, most specific cover of all (fallback).
-pub fn any_region(lx: &Lexicon, regions: &[RegionMention], s: usize, e: usize) -> Option<usize> {
-    let rs: Vec<usize> = regions_in(regions, s, e).iter().map(|m| m.region()).collect();
-    cover(&lx.gazetteer, &rs)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -77,13 +77,6 @@ pub struct Person {
     pub byline: bool,
 }
 
-impl Person {
-    /// The most specific region among the person's offices.
-    pub fn home_regions(&self) -> Vec<usize> {
-        self.offices.iter().filter_map(|o| o.region).collect()
-    }
-}
-
 /// What recognition found in one document. Offsets are bytes of the normalised text.
 #[derive(Debug, Clone, Default)]
 pub struct Recognition {
@@ -100,19 +93,6 @@ impl Recognition {
         self.persons.iter().find(|p| p.name == name)
     }
 
-    /// Persons mentioned in the byte range, in order of first mention there.
-    pub fn persons_in(&self, start: usize, end: usize) -> Vec<(usize, &NameMention)> {
-        let mut out: Vec<(usize, &NameMention)> = Vec::new();
-        for (i, p) in self.persons.iter().enumerate() {
-            for m in &p.mentions {
-                if m.start >= start && m.end <= end {
-                    out.push((i, m));
-                }
-            }
-        }
-        out.sort_by_key(|(_, m)| m.start);
-        out
-    }
 }
 
 /// Recognises regions, titles and persons in normalised `text` cut into `sentences`.

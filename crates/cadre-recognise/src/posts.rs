@@ -2,7 +2,7 @@
 
 use daachorse::CharwiseDoubleArrayAhoCorasick;
 
-use crate::gazetteer::{Gazetteer, Level, Region};
+use crate::gazetteer::{Level, Region};
 use crate::lexicon::{automaton, tsv_rows, LexiconError};
 
 /// What region a title refers to when none is written before it.
@@ -130,9 +130,4 @@ impl Posts {
         }
         .to_string()
     }
-}
-
-/// Does region `r` fit a title of scope `scope` (a helper for callers holding indices)?
-pub fn region_fits(g: &Gazetteer, r: usize, scope: Scope) -> bool {
-    scope.fits(g.get(r))
 }
