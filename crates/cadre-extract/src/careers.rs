@@ -70,10 +70,7 @@ pub fn extract(lx: &Lexicon, doc: &Doc) -> Vec<CareerStep> {
             if w == "为" {
                 let named_before = mentions.iter().any(|(_, m)| m.end == at);
                 let region_after = doc.rec.regions.iter().find(|m| m.start == end);
-                let title_after = region_after.is_some_and(|m| {
-                    let to = text[m.end..e].char_indices().nth(8).map_or(e, |(i, _)| m.end + i);
-                    lx.posts.find(&text[m.start..to]).first().is_some_and(|p| m.start + p.start <= m.end)
-                });
+                let title_after = region_after.is_some_and(|m| crate::places::starts_title(lx, text, m));
                 if !(named_before && title_after) {
                     continue;
                 }
@@ -280,7 +277,7 @@ pub fn titles_in(lx: &Lexicon, doc: &Doc, from: usize, to: usize) -> Vec<(Office
             (last_org.clone(), "other".to_string())
         } else if !org_text.is_empty() && matches!(entry.scope, Scope::Org | Scope::Region) {
             // 青海省政协党组书记: a regional body's office belongs to the region.
-            let regional = ["政协", "人大常委会", "人大", "政府", "人民政府"].iter().any(|b| org_text.ends_with(b));
+            let regional = cadre_recognise::body_is_regional(&org_text);
             let org_region = doc.rec.regions.iter().find(|m| m.start == cursor + (text[cursor..].len() - text[cursor..].trim_start_matches(['、', '兼']).len()));
             match org_region {
                 Some(m) if regional => {

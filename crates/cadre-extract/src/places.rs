@@ -59,7 +59,7 @@ pub fn venue(lx: &Lexicon, text: &str, regions: &[RegionMention], s: usize, e: u
 }
 
 /// 在广东省委书记…见证下: the region begins a title, not a place.
-fn starts_title(lx: &Lexicon, text: &str, m: &RegionMention) -> bool {
+pub(crate) fn starts_title(lx: &Lexicon, text: &str, m: &RegionMention) -> bool {
     let from = m.start;
     let to = text[m.end..].char_indices().nth(8).map_or(text.len(), |(i, _)| m.end + i);
     lx.posts.find(&text[from..to]).first().is_some_and(|p| from + p.start <= m.end)

@@ -27,6 +27,7 @@ use std::collections::HashMap;
 pub use gazetteer::{Gazetteer, Level, Region, RegionMention};
 pub use lexicon::{Lexicon, LexiconError};
 pub use posts::{PostEntry, Scope};
+pub use titles::body_is_regional;
 
 /// An office read from a title in the text.
 #[derive(Debug, Clone, PartialEq)]

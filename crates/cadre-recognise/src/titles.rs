@@ -396,7 +396,8 @@ fn body_of_org(org: Option<&str>) -> Option<&'static str> {
     }
 }
 
-fn body_is_regional(org: &str) -> bool {
+/// Is `org` a region's own body (政协, 人大常委会, 政府), whose posts belong to the region?
+pub fn body_is_regional(org: &str) -> bool {
     body_of_org(Some(org)).is_some()
 }
 
