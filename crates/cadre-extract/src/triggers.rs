@@ -3,7 +3,7 @@
 use std::sync::OnceLock;
 
 use cadre_model::{EventType, Role};
-use daachorse::{CharwiseDoubleArrayAhoCorasick, CharwiseDoubleArrayAhoCorasickBuilder, MatchKind};
+use daachorse::CharwiseDoubleArrayAhoCorasick;
 
 const TRIGGERS: &str = include_str!("../../../data/triggers.tsv");
 
@@ -91,11 +91,8 @@ impl Triggers {
             }
             entries.push(Trigger { word: cols[0].to_string(), action, role });
         }
-        let patvals: Vec<(&str, u32)> = entries.iter().enumerate().map(|(i, e)| (e.word.as_str(), i as u32)).collect();
-        let automaton = CharwiseDoubleArrayAhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build_with_values(patvals)
-            .map_err(|e| e.to_string())?;
+        let words: Vec<&str> = entries.iter().map(|e| e.word.as_str()).collect();
+        let automaton = cadre_recognise::lexicon::automaton(&words);
         Ok(Triggers { entries, automaton })
     }
 

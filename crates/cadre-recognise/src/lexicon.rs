@@ -61,7 +61,7 @@ pub(crate) fn words(text: &str) -> impl Iterator<Item = &str> {
 }
 
 /// Builds a leftmost-longest automaton whose values index `patterns`.
-pub(crate) fn automaton<S: AsRef<str>>(patterns: &[S]) -> CharwiseDoubleArrayAhoCorasick<u32> {
+pub fn automaton<S: AsRef<str>>(patterns: &[S]) -> CharwiseDoubleArrayAhoCorasick<u32> {
     let patvals: Vec<(&str, u32)> =
         patterns.iter().enumerate().map(|(i, p)| (p.as_ref(), i as u32)).collect();
     CharwiseDoubleArrayAhoCorasickBuilder::new()
@@ -87,6 +87,11 @@ impl WordList {
     /// Leftmost-longest occurrences: (byte start, byte end, word).
     pub fn find<'a>(&'a self, text: &'a str) -> impl Iterator<Item = (usize, usize, &'static str)> + 'a {
         self.automaton.leftmost_find_iter(text).map(|m| (m.start(), m.end(), self.words[m.value() as usize]))
+    }
+
+    /// Does any of the words occur in `text`?
+    pub fn any_in(&self, text: &str) -> bool {
+        self.automaton.leftmost_find_iter(text).next().is_some()
     }
 }
 
@@ -142,6 +147,17 @@ impl CharSet {
         if cp < 0x10000 {
             self.0[cp / 64] |= 1 << (cp % 64);
         }
+    }
+
+    /// The first characters of `words`: a cheap test before an automaton runs.
+    pub(crate) fn first_chars<'a>(words: impl IntoIterator<Item = &'a str>) -> CharSet {
+        let mut set = CharSet::new();
+        for w in words {
+            if let Some(c) = w.chars().next() {
+                set.insert(c);
+            }
+        }
+        set
     }
 
     pub fn contains(&self, c: char) -> bool {
@@ -212,12 +228,7 @@ impl Boundaries {
                 multi.push(w.to_string());
             }
         }
-        let mut first = CharSet::new();
-        for w in &multi {
-            if let Some(c) = w.chars().next() {
-                first.insert(c);
-            }
-        }
+        let first = CharSet::first_chars(multi.iter().map(String::as_str));
         Boundaries { single, first, automaton: automaton(&multi) }
     }
 
@@ -272,12 +283,7 @@ impl NameCues {
             }
             cs
         };
-        let mut after_first = CharSet::new();
-        for w in &after {
-            if let Some(c) = w.chars().next() {
-                after_first.insert(c);
-            }
-        }
+        let after_first = CharSet::first_chars(after.iter().copied());
         Ok(NameCues {
             before: WordList::new(&before),
             after: WordList::new(&after),

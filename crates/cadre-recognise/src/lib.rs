@@ -168,10 +168,7 @@ pub fn recognise(lx: &Lexicon, text: &str, sentences: &[(usize, usize)]) -> Reco
         for v in by_first.values_mut() {
             v.sort_by_key(|&i| std::cmp::Reverse(names[i].len()));
         }
-        let mut firsts = lexicon::CharSet::new();
-        for &c in by_first.keys() {
-            firsts.insert(c);
-        }
+        let firsts = lexicon::CharSet::first_chars(names.iter().map(String::as_str));
         let mut found: Vec<(usize, usize, usize)> = Vec::new();
         let mut skip_to = 0;
         for (pos, c) in text.char_indices() {

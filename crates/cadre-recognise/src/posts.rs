@@ -87,12 +87,7 @@ impl Posts {
             entries.push(PostEntry { word: cols[0].into(), post: cols[1].into(), scope, body: cols[3].into() });
         }
         let words: Vec<&str> = entries.iter().map(|e| e.word.as_str()).collect();
-        let mut first = crate::lexicon::CharSet::new();
-        for w in &words {
-            if let Some(c) = w.chars().next() {
-                first.insert(c);
-            }
-        }
+        let first = crate::lexicon::CharSet::first_chars(words.iter().copied());
         Ok(Posts { automaton: automaton(&words), entries, first })
     }
 
