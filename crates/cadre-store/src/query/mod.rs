@@ -392,36 +392,13 @@ fn load_term_rows(conn: &Connection, id: i64) -> Result<Option<TermHit>> {
 
 /// Loads offices (terms) by id with their evidence, ordered by evidence date.
 pub fn load_terms(conn: &Connection, ids: &[i64]) -> Result<Vec<TermHit>> {
-    let mut st = conn.prepare_cached(
-        "SELECT o.person, p.name, o.jurisdiction, o.jurisdiction_code, o.post, o.title, o.first_seen, o.last_seen, o.start, o.end
-         FROM offices o JOIN persons p ON p.id = o.person WHERE o.id = ?1",
-    )?;
     let mut ev_st = conn.prepare_cached(
         "SELECT doc, sentence, char_start, char_end, text, date FROM office_evidence WHERE office = ?1
          ORDER BY date IS NULL, date, doc, sentence, char_start",
     )?;
     let mut out = Vec::new();
     for &id in ids {
-        let hit = st
-            .query_row([id], |r| {
-                Ok(TermHit {
-                    person_id: r.get(0)?,
-                    name: r.get(1)?,
-                    jurisdiction: r.get(2)?,
-                    jurisdiction_code: r.get(3)?,
-                    post: r.get(4)?,
-                    title: r.get(5)?,
-                    first_seen: r.get(6)?,
-                    last_seen: r.get(7)?,
-                    start: r.get(8)?,
-                    end: r.get(9)?,
-                    relation: None,
-                    distance_days: None,
-                    evidence_total: 0,
-                    evidence: Vec::new(),
-                })
-            })
-            .optional()?;
+        let hit = load_term_rows(conn, id)?;
         let Some(mut hit) = hit else { continue };
         let mut seen = BTreeSet::new();
         let rows = ev_st.query_map([id], |r| {
