@@ -7,6 +7,11 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+// Extraction allocates many small vectors per sentence: mimalloc serves them faster than
+// the system allocator (about 10% of `extract` time in the ratio benchmark).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(name = "cadre", version, about = "Structured, evidenced facts from Chinese political news")]
 struct Cli {

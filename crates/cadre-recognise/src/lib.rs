@@ -106,8 +106,12 @@ pub fn recognise(lx: &Lexicon, text: &str, sentences: &[(usize, usize)]) -> Reco
 
     let mut persons: Vec<Person> = Vec::new();
     let mut index: HashMap<String, usize> = HashMap::new();
+    // Regions are in text order, as are sentences: one cursor walks both.
+    let mut first_region = 0;
     for (si, &(s, e)) in sentences.iter().enumerate() {
-        let sent_regions: Vec<&RegionMention> = regions.iter().filter(|m| m.start >= s && m.end <= e).collect();
+        first_region += regions[first_region..].partition_point(|m| m.start < s);
+        let sent_regions: Vec<&RegionMention> =
+            regions[first_region..].iter().take_while(|m| m.start < e).filter(|m| m.end <= e).collect();
         // Spans already read as names in this sentence: the context reader skips them.
         let mut taken: Vec<(usize, usize)> = Vec::new();
         for found in titles::titled_names(lx, text, s, e, si, &sent_regions, home_region) {
@@ -188,6 +192,8 @@ pub fn recognise(lx: &Lexicon, text: &str, sentences: &[(usize, usize)]) -> Reco
             fn end(&self) -> usize { self.1 }
             fn value(&self) -> usize { self.2 }
         }
+        // Mentions found so far, by start: the new ones never overlap each other.
+        let spans = SpanIndex::new(persons.iter().flat_map(|p| &p.mentions).map(|x| (x.start, x.end)));
         for m in found.into_iter().map(|(a, b, v)| Hit(a, b, v)) {
             let si = sentence_of(sentences, m.start());
             let Some(si) = si else { continue };
@@ -204,7 +210,7 @@ pub fn recognise(lx: &Lexicon, text: &str, sentences: &[(usize, usize)]) -> Reco
                 }
             }
             // Not inside another person's mention (a title pass may have read it already).
-            if persons.iter().flat_map(|p| &p.mentions).any(|x| x.start < m.end() && m.start() < x.end && x.start != m.start()) {
+            if spans.overlapping(m.start(), m.end()).any(|(x, _)| x != m.start()) {
                 continue;
             }
             let mention = NameMention { start: m.start(), end: m.end(), sentence: si, found: Found::Known };
@@ -288,7 +294,8 @@ pub fn recognise(lx: &Lexicon, text: &str, sentences: &[(usize, usize)]) -> Reco
     }
     persons.sort_by_key(|p| p.mentions.first().map_or(usize::MAX, |m| m.start));
     // Words inside a name are not places (秀山 in 张秀山).
-    regions.retain(|r| !persons.iter().flat_map(|p| &p.mentions).any(|m| m.start < r.end && r.start < m.end));
+    let spans = SpanIndex::new(persons.iter().flat_map(|p| &p.mentions).map(|m| (m.start, m.end)));
+    regions.retain(|r| spans.overlapping(r.start, r.end).next().is_none());
     Recognition { regions, persons, home_region, dateline_region }
 }
 
@@ -314,6 +321,30 @@ fn add_person(
         if !p.offices.iter().any(|x| x.post == o.post && x.jurisdiction == o.jurisdiction && x.title == o.title) {
             p.offices.push(o);
         }
+    }
+}
+
+/// Byte spans sorted by start, asked which of them overlap a range: the many-mentions
+/// checks of a long document without a scan of every mention per question.
+struct SpanIndex {
+    spans: Vec<(usize, usize)>,
+    longest: usize,
+}
+
+impl SpanIndex {
+    fn new(spans: impl Iterator<Item = (usize, usize)>) -> Self {
+        let mut spans: Vec<(usize, usize)> = spans.collect();
+        spans.sort_unstable();
+        let longest = spans.iter().map(|&(a, b)| b - a).max().unwrap_or(0);
+        SpanIndex { spans, longest }
+    }
+
+    /// The spans that share a byte with `a..b`.
+    fn overlapping(&self, a: usize, b: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
+        // A span that overlaps starts before b and no earlier than a - longest.
+        let hi = self.spans.partition_point(|&(x, _)| x < b);
+        let lo = self.spans[..hi].partition_point(|&(x, _)| x + self.longest <= a);
+        self.spans[lo..hi].iter().copied().filter(move |&(_, y)| a < y)
     }
 }
 

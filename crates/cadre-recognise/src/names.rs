@@ -86,7 +86,9 @@ const DOTTED_STOPS: &str = "在和与等率到来对向为说是及同赴于将�
 /// A transliterated name with a middle dot: 艾尔肯·吐尼亚孜.
 fn read_dotted(lx: &Lexicon, s: &str) -> Option<usize> {
     // The dot comes within the first part's eight characters, or this is no dotted name.
-    if !s.chars().take(9).any(|c| c == '·' || c == '•') {
+    // Bytes first: both dots end in a byte (B7, A2) that most text near a name lacks.
+    let head = &s.as_bytes()[..s.len().min(9 * 3)];
+    if !head.iter().any(|&b| b == 0xB7 || b == 0xA2) || !s.chars().take(9).any(|c| c == '·' || c == '•') {
         return None;
     }
     let mut parts = 0;

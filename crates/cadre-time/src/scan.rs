@@ -10,7 +10,7 @@ use crate::TimeMention;
 
 /// First chars of the relative words (今天, 去年, 上月 ...).
 #[inline]
-fn is_relative_start(c: char) -> bool {
+const fn is_relative_start(c: char) -> bool {
     matches!(
         c,
         '今' | '昨'
@@ -34,9 +34,38 @@ fn is_relative_start(c: char) -> bool {
     )
 }
 
+/// Second chars of the relative words: most 上, 大, 同, 本 in a text start no date, and
+/// one look at the next char says so before the word tables are walked.
+#[inline]
+fn is_relative_second(c: char) -> bool {
+    matches!(c, '前' | '后' | '後' | '天' | '日' | '晨' | '早' | '晚' | '夜' | '一' | '年' | '月' | '个' | '個')
+}
+
+/// Bit per BMP char: is it a place where a time expression may start? Built at compile
+/// time from the three tests below, so that the scan costs one load per char.
+static TRIGGERS: [u64; 1024] = {
+    let mut t = [0u64; 1024];
+    let mut cp = 0u32;
+    while cp < 0x10000 {
+        if let Some(c) = char::from_u32(cp) {
+            let digit = matches!(c, '0'..='9' | '０'..='９');
+            let numeral = matches!(
+                c,
+                '零' | '〇' | '○' | '一' | '二' | '两' | '兩' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '廿' | '卅'
+            );
+            if digit || numeral || is_relative_start(c) {
+                t[(cp / 64) as usize] |= 1 << (cp % 64);
+            }
+        }
+        cp += 1;
+    }
+    t
+};
+
 #[inline]
 fn is_trigger(c: char) -> bool {
-    arabic_digit(c).is_some() || is_cn_date_numeral(c) || is_relative_start(c)
+    let cp = c as u32;
+    cp < 0x10000 && TRIGGERS[(cp / 64) as usize] & (1 << (cp % 64)) != 0
 }
 
 #[inline]
@@ -672,6 +701,9 @@ impl<'a> Scanner<'a> {
     /// A relative phrase at `i`: day word, year word (+ month ...), month word (+ day ...).
     fn relative(&self, i: usize) -> Option<Parsed> {
         let c = self.chars[i];
+        if !self.at(i + 1).is_some_and(is_relative_second) {
+            return None;
+        }
         let prev = self.prev(i);
         // Day words.
         for &(w, off, pod) in DAY_WORDS {
@@ -1025,4 +1057,27 @@ pub(crate) fn find_times(text: &str, reference: Option<(i32, u32, u32)>) -> Vec<
         i += 1;
     }
     out
+}
+
+#[cfg(test)]
+mod table_tests {
+    use super::*;
+
+    #[test]
+    fn trigger_table_agrees_with_the_char_tests() {
+        for cp in 0..0x11000u32 {
+            let Some(c) = char::from_u32(cp) else { continue };
+            let by_tests = arabic_digit(c).is_some() || is_cn_date_numeral(c) || is_relative_start(c);
+            assert_eq!(is_trigger(c), by_tests, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn every_relative_word_passes_the_second_char_gate() {
+        let words = DAY_WORDS.iter().map(|w| w.0).chain(YEAR_WORDS.iter().map(|w| w.0)).chain(MONTH_WORDS.iter().map(|w| w.0));
+        for w in words.chain(["元月"]) {
+            let second = w.chars().nth(1).unwrap();
+            assert!(is_relative_second(second), "{w}");
+        }
+    }
 }
