@@ -30,6 +30,8 @@ pub(crate) const NOT_NAMES: &str = include_str!("../../../data/not_names.txt");
 pub(crate) const GIVEN_CHARS: &str = include_str!("../../../data/given_chars.txt");
 pub(crate) const NAME_CUES: &str = include_str!("../../../data/name_cues.tsv");
 pub(crate) const SURNAMES_AMBIGUOUS: &str = include_str!("../../../data/surnames_ambiguous.txt");
+pub(crate) const KNOWN_PERSONS_CN: &str = include_str!("../../../data/known_persons_cn.tsv");
+pub(crate) const KNOWN_PERSONS_WORLD: &str = include_str!("../../../data/known_persons_world.tsv");
 
 /// Rows of a TSV file with their 1-based line numbers; comments and blank lines skipped.
 pub(crate) fn tsv_rows<'a>(
@@ -109,6 +111,8 @@ pub struct Lexicon {
     pub not_name_prefixes: HashSet<String>,
     /// Cues and character classes that vouch for names read without a title.
     pub name_cues: NameCues,
+    /// Names of well-known persons (`data/known_persons_*.tsv`).
+    pub known_persons: WordList,
 }
 
 impl Lexicon {
@@ -128,8 +132,18 @@ impl Lexicon {
             not_names: words(NOT_NAMES).map(|w| w.trim_end_matches('*').to_string()).collect(),
             not_name_prefixes: words(NOT_NAMES).filter_map(|w| w.strip_suffix('*')).map(str::to_string).collect(),
             name_cues: NameCues::build(NAME_CUES, GIVEN_CHARS, SURNAMES_AMBIGUOUS)?,
+            known_persons: WordList::new(&known_names()?),
         })
     }
+}
+
+/// The first column of both known-person files.
+fn known_names() -> Result<Vec<&'static str>, LexiconError> {
+    let mut names = Vec::new();
+    for (file, text) in [("known_persons_cn.tsv", KNOWN_PERSONS_CN), ("known_persons_world.tsv", KNOWN_PERSONS_WORLD)] {
+        names.extend(tsv_rows(file, text, 2)?.into_iter().map(|(_, cols)| cols[0].trim()).filter(|n| n.chars().count() >= 2));
+    }
+    Ok(names)
 }
 
 /// A set of characters of the Basic Multilingual Plane as a bitmap: membership tests

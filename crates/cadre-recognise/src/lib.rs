@@ -17,6 +17,7 @@
 
 pub mod gazetteer;
 mod guess;
+mod known;
 pub mod lexicon;
 pub mod names;
 pub mod posts;
@@ -57,6 +58,8 @@ pub enum Found {
     Known,
     /// Read from the words around it (教授王兆国, 李瑞环说), see `guess`.
     Context,
+    /// A well-known person's name from `data/known_persons_*.tsv`, see `known`.
+    Lexicon,
 }
 
 /// One occurrence of a person's name.
@@ -106,6 +109,7 @@ pub fn recognise(lx: &Lexicon, text: &str, sentences: &[(usize, usize)]) -> Reco
 
     let mut persons: Vec<Person> = Vec::new();
     let mut index: HashMap<String, usize> = HashMap::new();
+    let known_occurrences = known::occurrences(lx, text);
     // Regions are in text order, as are sentences: one cursor walks both.
     let mut first_region = 0;
     for (si, &(s, e)) in sentences.iter().enumerate() {
@@ -125,7 +129,12 @@ pub fn recognise(lx: &Lexicon, text: &str, sentences: &[(usize, usize)]) -> Reco
         }
         for (a, b) in guess::guessed_names(lx, text, s, e, &taken) {
             let name = &text[a..b];
+            taken.push((a, b));
             add_person(&mut persons, &mut index, name, NameMention { start: a, end: b, sentence: si, found: Found::Context }, Vec::new());
+        }
+        for (a, b) in known::known_names(lx, text, s, e, &known_occurrences, &taken) {
+            let name = &text[a..b];
+            add_person(&mut persons, &mut index, name, NameMention { start: a, end: b, sentence: si, found: Found::Lexicon }, Vec::new());
         }
     }
 

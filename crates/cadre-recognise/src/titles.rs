@@ -131,7 +131,8 @@ pub(crate) fn titled_names(
         if continues && !name_then_title(lx, after, next_start.unwrap() - p.end) {
             continue;
         }
-        let foreign = chain.iter().any(|t| t.org.as_ref().is_some_and(|o| lx.countries.contains(o)))
+        // A body of a foreign state (俄罗斯国防部长): its holders carry transliterated names.
+        let foreign = chain.iter().any(|t| t.org.as_ref().is_some_and(|o| lx.countries.iter().any(|c| o.starts_with(c.as_str()))))
             || matches!(entry.word.as_str(), "总统" | "副总统" | "首相" | "国王" | "女王" | "王储" | "总督" | "议长");
         let trust = if foreign { Trust::Foreign } else { Trust::Title };
         // 调任河南省委副书记的陈润儿: the title describes the name after 的.

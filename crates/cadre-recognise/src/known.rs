@@ -1,0 +1,190 @@
+//! Names the lexicon already knows: `data/known_persons_cn.tsv` (PRC leaders past and
+//! present, figures that political news quotes) and `data/known_persons_world.tsv`
+//! (foreign leaders as Chinese news transliterates them).
+//!
+//! A known name needs no title or cue (邓小平逝世, 向李鹏汇报, 同克林顿会谈), but it must
+//! stand as a word of its own:
+//!
+//! - not inside a longer name: 李鹏 in 李鹏飞 is no mention of 李鹏, so a two-character
+//!   name followed by a given-name character needs that character to end names (a
+//!   boundary word, a cue such as 说 or 同志, a post such as 总理);
+//! - not the start of a doctrine or an institution named after a person (邓小平理论,
+//!   中山大学): ANNOTATION.md counts neither as a person;
+//! - two-character names (万里, 乔石, 普京) are often words too, so they also need an open
+//!   left side: the sentence start, punctuation, or a preposition (同, 向, 与 …).
+
+use crate::lexicon::Lexicon;
+use crate::names::is_delimiter;
+use cadre_normalise::is_han;
+
+/// Words after a name that make it part of a doctrine, a work or an institution.
+const NAMED_AFTER: &[&str] = &[
+    "理论", "思想", "路线", "主义", "时代", "文集", "选集", "文选", "著作", "纪念", "故居", "大学", "中学", "小学",
+    "学院", "学校", "公园", "广场", "大道", "路", "街", "号", "奖", "基金", "式", "家庭", "农场", "公司", "集团", "医院",
+    "中心", "村", "镇", "祠", "墓", "像",
+];
+
+/// Does the text after a name make the name part of something named after a person:
+/// a doctrine (邓小平理论, 习近平新时代中国特色社会主义思想), a work or an institution
+/// (中山大学, 海瑞家庭农场)? A title after the name (习近平总书记) leaves it a person.
+fn named_after(lx: &Lexicon, rest: &str) -> bool {
+    if NAMED_AFTER.iter().any(|w| rest.starts_with(w)) {
+        return true;
+    }
+    if lx.posts.starts_at(rest) || lx.name_cues.after_at(rest) {
+        return false;
+    }
+    // The run of Han characters after the name, at most 16 of them.
+    let run_end = rest
+        .char_indices()
+        .enumerate()
+        .find(|&(k, (_, c))| k == 16 || !is_han(c))
+        .map_or(rest.len(), |(_, (i, _))| i);
+    let run = &rest[..run_end];
+    run.ends_with("思想") || run.ends_with("理论") || run.contains("思想为") || run.contains("理论为")
+}
+
+/// Characters before a two-character name that leave it a name.
+const OPEN_LEFT: &str = "同和与对向给由被让请是的及跟把叫找陪令使据为在了将会见称";
+
+/// Every occurrence of a known name in the document, as byte ranges in text order: one
+/// scan of the automaton per document, shared out to the sentences by [`known_names`].
+pub(crate) fn occurrences(lx: &Lexicon, text: &str) -> Vec<(usize, usize)> {
+    lx.known_persons.find(text).map(|(a, b, _)| (a, b)).collect()
+}
+
+/// Known names in `text[s..e]` among the document's `occurrences`, skipping byte ranges
+/// already `taken`, with the names that run between two of them (see [`names_between`]).
+pub(crate) fn known_names(
+    lx: &Lexicon,
+    text: &str,
+    s: usize,
+    e: usize,
+    occurrences: &[(usize, usize)],
+    taken: &[(usize, usize)],
+) -> Vec<(usize, usize)> {
+    let first = occurrences.partition_point(|&(a, _)| a < s);
+    let sent = &text[s..e];
+    let hits: Vec<(usize, usize)> = occurrences[first..]
+        .iter()
+        .take_while(|&&(_, b)| b <= e)
+        .map(|&(a, b)| (a - s, b - s))
+        .filter(|&(_, b)| !named_after(lx, &sent[b..]))
+        .collect();
+    if hits.is_empty() {
+        return Vec::new();
+    }
+    // Names run together in a list (王兆国阿沛·阿旺晋美, 习仲勋彭冲叶飞): two known names
+    // that touch, or that only names separate, vouch for each other and for those names.
+    let links: Vec<Option<Vec<(usize, usize)>>> = hits
+        .windows(2)
+        .map(|w| {
+            let (b, next) = (w[0].1, w[1].0);
+            if b == next {
+                return Some(Vec::new());
+            }
+            let between = names_between(lx, sent, b, next);
+            (!between.is_empty()).then_some(between)
+        })
+        .collect();
+    let mut out = Vec::new();
+    for (k, &(a, b)) in hits.iter().enumerate() {
+        let chained = links.get(k).is_some_and(Option::is_some) || (k > 0 && links[k - 1].is_some());
+        if !chained && !stands_alone(lx, sent, a, b) {
+            continue;
+        }
+        out.push((a, b));
+        if let Some(Some(between)) = links.get(k) {
+            out.extend(between);
+        }
+    }
+    out.into_iter()
+        .map(|(a, b)| (s + a, s + b))
+        .filter(|&(a, b)| !taken.iter().any(|&(x, y)| x < b && a < y))
+        .collect()
+}
+
+/// Is the known name at `sent[a..b]` a word of its own there?
+fn stands_alone(lx: &Lexicon, sent: &str, a: usize, b: usize) -> bool {
+    if sent[a..b].chars().filter(|&c| c != '·').count() > 2 {
+        return true;
+    }
+    // A two-character name may be the start of a longer one (李鹏 in 李鹏飞): a
+    // given-name character after it must be a word that ends names.
+    let rest = &sent[b..];
+    let ends_here = match rest.chars().next() {
+        Some(c) if is_han(c) && lx.name_cues.given.contains(c) => {
+            lx.boundaries.is_single(c)
+                || lx.boundaries.word_at(rest)
+                || lx.name_cues.after_at(rest)
+                || lx.posts.starts_at(rest)
+                || AFTER_NAME.contains(c)
+        }
+        _ => true,
+    };
+    ends_here && sent[..a].chars().next_back().is_none_or(|c| is_delimiter(c) || OPEN_LEFT.contains(c))
+}
+
+/// Characters that may follow a name directly (等, 一行, 夫人, 总统, 在, 对 …).
+const AFTER_NAME: &str = "等一夫总主首国在于对向与和同的也还又就都";
+
+/// Between two known names of one list, the run `sent[from..to]` is one name or two
+/// three-character names when every part opens with a surname (习仲勋彭冲|叶飞). A note
+/// such as (女) or (藏族) after a name is skipped.
+fn names_between(lx: &Lexicon, sent: &str, from: usize, to: usize) -> Vec<(usize, usize)> {
+    let mut gap = &sent[from..to];
+    let mut end = to;
+    if let Some(open) = gap.rfind('(') {
+        if gap.ends_with(')') && gap[open..].chars().count() <= 6 {
+            gap = &gap[..open];
+            end = from + open;
+        }
+    }
+    let chars: Vec<(usize, char)> = gap.char_indices().collect();
+    if chars.iter().any(|&(_, c)| !is_han(c)) {
+        return Vec::new();
+    }
+    let at = |k: usize| from + chars.get(k).map_or(gap.len(), |&(i, _)| i);
+    let opens = |k: usize| lx.surnames.prefix_len(&sent[at(k)..]).is_some();
+    match chars.len() {
+        2..=4 if opens(0) => vec![(from, end)],
+        6 if opens(0) && opens(3) => vec![(from, at(3)), (at(3), end)],
+        _ => Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{recognise, Lexicon};
+
+    fn persons(text: &str) -> Vec<String> {
+        let sentences = cadre_normalise::split_sentences(text);
+        let r = recognise(Lexicon::builtin(), text, &sentences);
+        r.persons.iter().map(|p| p.name.clone()).collect()
+    }
+
+    #[test]
+    fn known_names_without_a_title() {
+        assert_eq!(persons("会上重温了邓小平的讲话。"), ["邓小平"]);
+        assert_eq!(persons("部长首先向李鹏汇报了工作。"), ["李鹏"]);
+    }
+
+    #[test]
+    fn not_inside_a_doctrine_or_a_longer_name() {
+        assert!(persons("坚持以邓小平理论为指导。").is_empty());
+        assert!(persons("村民李鹏飞昨天来了。").iter().all(|n| n != "李鹏"));
+    }
+
+    #[test]
+    fn two_character_names_need_an_open_left_side() {
+        // 万里 is a name and a word: 鹏程万里 is the word.
+        assert!(persons("祝愿大家鹏程万里。").is_empty());
+        assert_eq!(persons("会见时,同万里握手。"), ["万里"]);
+    }
+
+    #[test]
+    fn names_run_together_vouch_for_each_other() {
+        // A list whose separators were lost: two known names and an unknown one between.
+        assert_eq!(persons("出席的有王兆国张明华乔石。"), ["王兆国", "张明华", "乔石"]);
+    }
+}
