@@ -1,8 +1,9 @@
 //! Reading a person's name at a position: after a title, in a byline, in a list.
 //!
-//! No list of known persons is used: a name is read from its context (a title before
+//! Here no list of persons is used: a name is read from its context (a title before
 //! it, a byline marker, a list of leaders) and its shape (surname, length, the words
-//! that end it, `·` in transliterated names).
+//! that end it, `·` in transliterated names). Well-known names are found apart, in
+//! `known.rs`.
 
 use crate::lexicon::Lexicon;
 use cadre_normalise::is_han;
