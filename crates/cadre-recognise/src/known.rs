@@ -14,7 +14,7 @@
 //!   left side: the sentence start, punctuation, or a preposition (同, 向, 与 …).
 
 use crate::lexicon::Lexicon;
-use crate::names::is_delimiter;
+use crate::names::{ends_name, is_delimiter};
 use cadre_normalise::is_han;
 
 /// Words after a name that make it part of a doctrine, a work or an institution.
@@ -114,11 +114,7 @@ fn stands_alone(lx: &Lexicon, sent: &str, a: usize, b: usize) -> bool {
     let rest = &sent[b..];
     let ends_here = match rest.chars().next() {
         Some(c) if is_han(c) && lx.name_cues.given.contains(c) => {
-            lx.boundaries.is_single(c)
-                || lx.boundaries.word_at(rest)
-                || lx.name_cues.after_at(rest)
-                || lx.posts.starts_at(rest)
-                || AFTER_NAME.contains(c)
+            ends_name(lx, rest) || lx.name_cues.after_at(rest) || AFTER_NAME.contains(c)
         }
         _ => true,
     };

@@ -209,12 +209,7 @@ pub fn recognise(lx: &Lexicon, text: &str, sentences: &[(usize, usize)]) -> Reco
             let name = &names[m.value()];
             // Not a fragment of a longer name: 王伟 inside 王伟中 when only 王伟 is known.
             if let Some(next) = text[m.end()..].chars().next() {
-                if cadre_normalise::is_han(next)
-                    && name.chars().count() == 2
-                    && !lx.boundaries.is_single(next)
-                    && !lx.boundaries.word_at(&text[m.end()..])
-                    && !lx.posts.starts_at(&text[m.end()..])
-                {
+                if cadre_normalise::is_han(next) && name.chars().count() == 2 && !names::ends_name(lx, &text[m.end()..]) {
                     continue;
                 }
             }

@@ -13,6 +13,12 @@ pub fn is_delimiter(c: char) -> bool {
     !(is_han(c) || c == '·' || c == '•')
 }
 
+/// Does `rest`, the text right after a name, open with what ends names: a boundary
+/// character or word, or a post (李鹏总理)? Otherwise the name may run on (李鹏飞).
+pub(crate) fn ends_name(lx: &Lexicon, rest: &str) -> bool {
+    rest.chars().next().is_some_and(|c| lx.boundaries.is_single(c)) || lx.boundaries.word_at(rest) || lx.posts.starts_at(rest)
+}
+
 /// How much a context vouches for a name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Trust {

@@ -2,7 +2,7 @@
 
 /// Value of an Arabic digit, ASCII or full-width.
 #[inline]
-pub(crate) fn arabic_digit(c: char) -> Option<u32> {
+pub(crate) const fn arabic_digit(c: char) -> Option<u32> {
     match c {
         '0'..='9' => Some(c as u32 - '0' as u32),
         '０'..='９' => Some(c as u32 - '０' as u32),
@@ -12,7 +12,7 @@ pub(crate) fn arabic_digit(c: char) -> Option<u32> {
 
 /// Value of a Chinese digit character (零/〇/○ ... 九, 两).
 #[inline]
-pub(crate) fn cn_digit(c: char) -> Option<u32> {
+pub(crate) const fn cn_digit(c: char) -> Option<u32> {
     Some(match c {
         '零' | '〇' | '○' => 0,
         '一' => 1,
@@ -30,7 +30,7 @@ pub(crate) fn cn_digit(c: char) -> Option<u32> {
 
 /// Characters that may appear in a Chinese numeral inside a date (digits, 十, 廿, 卅).
 #[inline]
-pub(crate) fn is_cn_date_numeral(c: char) -> bool {
+pub(crate) const fn is_cn_date_numeral(c: char) -> bool {
     cn_digit(c).is_some() || matches!(c, '十' | '廿' | '卅')
 }
 

@@ -42,18 +42,13 @@ fn is_relative_second(c: char) -> bool {
 }
 
 /// Bit per BMP char: is it a place where a time expression may start? Built at compile
-/// time from the three tests below, so that the scan costs one load per char.
+/// time from the three char tests, so that the scan costs one load per char.
 static TRIGGERS: [u64; 1024] = {
     let mut t = [0u64; 1024];
     let mut cp = 0u32;
     while cp < 0x10000 {
         if let Some(c) = char::from_u32(cp) {
-            let digit = matches!(c, '0'..='9' | '０'..='９');
-            let numeral = matches!(
-                c,
-                '零' | '〇' | '○' | '一' | '二' | '两' | '兩' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '廿' | '卅'
-            );
-            if digit || numeral || is_relative_start(c) {
+            if arabic_digit(c).is_some() || is_cn_date_numeral(c) || is_relative_start(c) {
                 t[(cp / 64) as usize] |= 1 << (cp % 64);
             }
         }
