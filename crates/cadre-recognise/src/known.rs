@@ -13,6 +13,7 @@
 //! - two-character names (万里, 乔石, 普京) are often words too, so they also need an open
 //!   left side: the sentence start, punctuation, or a preposition (同, 向, 与 …).
 
+use crate::gazetteer::RegionMention;
 use crate::lexicon::Lexicon;
 use crate::names::{ends_name, is_delimiter};
 use cadre_normalise::is_han;
@@ -61,6 +62,7 @@ pub(crate) fn known_names(
     s: usize,
     e: usize,
     occurrences: &[(usize, usize)],
+    regions: &[&RegionMention],
     taken: &[(usize, usize)],
 ) -> Vec<(usize, usize)> {
     let first = occurrences.partition_point(|&(a, _)| a < s);
@@ -68,6 +70,8 @@ pub(crate) fn known_names(
     let hits: Vec<(usize, usize)> = occurrences[first..]
         .iter()
         .take_while(|&&(_, b)| b <= e)
+        // A place wins over a name it overlaps (江华 in 江华瑶族自治县).
+        .filter(|&&(a, b)| !regions.iter().any(|m| m.start < b && a < m.end))
         .map(|&(a, b)| (a - s, b - s))
         .filter(|&(_, b)| !named_after(lx, &sent[b..]))
         .collect();
@@ -109,11 +113,13 @@ fn stands_alone(lx: &Lexicon, sent: &str, a: usize, b: usize) -> bool {
     if sent[a..b].chars().filter(|&c| c != '·').count() > 2 {
         return true;
     }
-    // A two-character name may be the start of a longer one (李鹏 in 李鹏飞): a
-    // given-name character after it must be a word that ends names.
+    // A two-character name may be the start of a longer one (李鹏 in 李鹏飞, 克里 in
+    // 克里姆林宫): a given-name character (any character after a foreign name) that
+    // follows it must be a word that ends names.
     let rest = &sent[b..];
+    let foreign = lx.known_foreign_short.contains(&sent[a..b]);
     let ends_here = match rest.chars().next() {
-        Some(c) if is_han(c) && lx.name_cues.given.contains(c) => {
+        Some(c) if is_han(c) && (foreign || lx.name_cues.given.contains(c)) => {
             ends_name(lx, rest) || lx.name_cues.after_at(rest) || AFTER_NAME.contains(c)
         }
         _ => true,
@@ -176,6 +182,14 @@ mod tests {
         // 万里 is a name and a word: 鹏程万里 is the word.
         assert!(persons("祝愿大家鹏程万里。").is_empty());
         assert_eq!(persons("会见时,同万里握手。"), ["万里"]);
+    }
+
+    #[test]
+    fn short_foreign_names_need_a_word_that_ends_names() {
+        assert_eq!(persons("他同普京举行会谈。"), ["普京"]);
+        assert!(persons("代表团在克里姆林宫参观。").is_empty());
+        // A place wins over a name it overlaps.
+        assert!(persons("来自江华瑶族自治县的代表发言。").is_empty());
     }
 
     #[test]

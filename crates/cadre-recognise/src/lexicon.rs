@@ -113,6 +113,9 @@ pub struct Lexicon {
     pub name_cues: NameCues,
     /// Names of well-known persons (`data/known_persons_*.tsv`).
     pub known_persons: WordList,
+    /// The two-character foreign names among them (普京, 布什): transliterations that run
+    /// on into longer words (克里 in 克里姆林宫), so they need a word that ends names after them.
+    pub known_foreign_short: HashSet<&'static str>,
 }
 
 impl Lexicon {
@@ -133,6 +136,11 @@ impl Lexicon {
             not_name_prefixes: words(NOT_NAMES).filter_map(|w| w.strip_suffix('*')).map(str::to_string).collect(),
             name_cues: NameCues::build(NAME_CUES, GIVEN_CHARS, SURNAMES_AMBIGUOUS)?,
             known_persons: WordList::new(&known_names()?),
+            known_foreign_short: tsv_rows("known_persons_world.tsv", KNOWN_PERSONS_WORLD, 2)?
+                .into_iter()
+                .map(|(_, cols)| cols[0].trim())
+                .filter(|n| n.chars().count() == 2)
+                .collect(),
         })
     }
 }

@@ -132,7 +132,7 @@ pub fn recognise(lx: &Lexicon, text: &str, sentences: &[(usize, usize)]) -> Reco
             taken.push((a, b));
             add_person(&mut persons, &mut index, name, NameMention { start: a, end: b, sentence: si, found: Found::Context }, Vec::new());
         }
-        for (a, b) in known::known_names(lx, text, s, e, &known_occurrences, &taken) {
+        for (a, b) in known::known_names(lx, text, s, e, &known_occurrences, &sent_regions, &taken) {
             let name = &text[a..b];
             add_person(&mut persons, &mut index, name, NameMention { start: a, end: b, sentence: si, found: Found::Lexicon }, Vec::new());
         }
