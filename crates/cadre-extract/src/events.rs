@@ -668,22 +668,32 @@ fn agreements(sent: &str) -> (Vec<String>, Option<u32>) {
 }
 
 /// Sites in `深入A、B等企业` / `先后来到A、B等地`.
+/// Words that open a list of toured sites, in the order they are tried.
+const SITE_OPENERS: [&str; 7] = ["深入", "来到", "走进", "考察了", "参观了", "走访", "先后到"];
+
 fn sites(sent: &str) -> Vec<String> {
-    for start in ["深入", "来到", "走进", "考察了", "参观了", "走访", "先后到"] {
-        if let Some(k) = sent.find(start) {
-            let after = &sent[k + start.len()..];
-            let Some(end) = after.find('等') else { continue };
-            let list = &after[..end];
-            if list.contains(['。', ';']) || list.chars().count() < 4 {
-                continue;
-            }
-            return list
-                .split(['、', ',', '及'])
-                .map(|s| s.trim())
-                .filter(|s| s.chars().count() >= 2)
-                .map(str::to_string)
-                .collect();
+    static OPENERS: std::sync::OnceLock<cadre_recognise::lexicon::WordList> = std::sync::OnceLock::new();
+    let openers = OPENERS.get_or_init(|| cadre_recognise::lexicon::WordList::new(&SITE_OPENERS));
+    // One pass finds where each opener first ends (no opener overlaps another).
+    let mut first_end: [Option<usize>; SITE_OPENERS.len()] = [None; SITE_OPENERS.len()];
+    for (_, k, w) in openers.find(sent) {
+        if let Some(i) = SITE_OPENERS.iter().position(|&o| o == w) {
+            first_end[i].get_or_insert(k);
         }
+    }
+    for k in first_end.into_iter().flatten() {
+        let after = &sent[k..];
+        let Some(end) = after.find('等') else { continue };
+        let list = &after[..end];
+        if list.contains(['。', ';']) || list.chars().count() < 4 {
+            continue;
+        }
+        return list
+            .split(['、', ',', '及'])
+            .map(|s| s.trim())
+            .filter(|s| s.chars().count() >= 2)
+            .map(str::to_string)
+            .collect();
     }
     Vec::new()
 }

@@ -117,12 +117,15 @@ pub fn simplify_char(c: char) -> char {
 
 /// Normalises `original`; see the crate docs for what changes.
 pub fn normalise(original: &str) -> NormText {
-    // Stage 1: per char, drop pinyin readings and noise, fold widths.
     let chars: Vec<char> = original.chars().collect();
-    let mut kept: Vec<(char, u32)> = Vec::with_capacity(chars.len());
+    let mut text = String::with_capacity(original.len());
+    let mut to_orig: Vec<u32> = Vec::with_capacity(original.len() + 1);
+    // The last character kept (before Traditional → Simplified, which keeps Han as Han).
+    let mut last: Option<char> = None;
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
+        // Drop pinyin readings and noise, fold widths, then simplify, char by char.
         if (c == '(' || c == '（') && i > 0 && is_han(chars[i - 1]) {
             if let Some(len) = width::pinyin_reading_len(&chars[i..]) {
                 i += len;
@@ -135,22 +138,17 @@ pub fn normalise(original: &str) -> NormText {
         }
         // ASCII '?' right after a Han character and not ending the sentence is a lost
         // character (a run of them: 王正譜???出席), not a question.
-        if c == '?' && kept.last().is_some_and(|&(p, _)| is_han(p)) {
+        if c == '?' && last.is_some_and(is_han) {
             let run = chars[i..].iter().take_while(|&&x| x == '?').count();
             if chars.get(i + run).is_some_and(|n| !is_terminal_context(*n)) {
                 i += run;
                 continue;
             }
         }
-        kept.push((width::fold(c), i as u32));
+        let folded = width::fold(c);
+        last = Some(folded);
+        push(&mut text, &mut to_orig, simplify_char(folded), i as u32);
         i += 1;
-    }
-
-    // Stage 2: Traditional → Simplified, character by character.
-    let mut text = String::with_capacity(original.len());
-    let mut to_orig: Vec<u32> = Vec::with_capacity(original.len() + 1);
-    for (c, o) in kept {
-        push(&mut text, &mut to_orig, simplify_char(c), o);
     }
     to_orig.push(chars.len() as u32);
     NormText { text, to_orig, orig_chars: chars.len() }
@@ -158,9 +156,7 @@ pub fn normalise(original: &str) -> NormText {
 
 fn push(text: &mut String, to_orig: &mut Vec<u32>, c: char, orig: u32) {
     text.push(c);
-    for _ in 0..c.len_utf8() {
-        to_orig.push(orig);
-    }
+    to_orig.extend_from_slice(&[orig; 4][..c.len_utf8()]);
 }
 
 pub fn is_han(c: char) -> bool {

@@ -310,10 +310,15 @@ fn add_person(
     m: NameMention,
     offices: Vec<TitleOffice>,
 ) {
-    let i = *index.entry(name.to_string()).or_insert_with(|| {
-        persons.push(Person { name: name.to_string(), mentions: Vec::new(), offices: Vec::new(), byline: true });
-        persons.len() - 1
-    });
+    // Most calls add a mention to a person already known: look up before allocating a key.
+    let i = match index.get(name) {
+        Some(&i) => i,
+        None => {
+            persons.push(Person { name: name.to_string(), mentions: Vec::new(), offices: Vec::new(), byline: true });
+            index.insert(name.to_string(), persons.len() - 1);
+            persons.len() - 1
+        }
+    };
     let p = &mut persons[i];
     if !p.mentions.iter().any(|x| x.start == m.start) {
         if m.found != Found::Byline {
@@ -364,24 +369,43 @@ pub(crate) fn sentence_of(sentences: &[(usize, usize)], pos: usize) -> Option<us
     (i < sentences.len() && sentences[i].0 <= pos).then_some(i)
 }
 
-/// Byte ranges of 《titles》: regions named in titles of documents are not places. An
-/// unclosed 《 runs to the end of the text.
+/// Byte ranges of 《titles》: regions named in titles of documents are not places. A
+/// title opens at the last 《 before its 》; an unclosed 《 runs to the end of the text.
+/// (Searches for the marks, not a walk over every character: most text has none.)
 fn title_mark_ranges(text: &str) -> Vec<(usize, usize)> {
+    const OPEN: char = '《';
     let mut out = Vec::new();
-    let mut open: Option<usize> = None;
-    for (i, c) in text.char_indices() {
-        match c {
-            '《' => open = Some(i),
-            '》' => {
-                if let Some(o) = open.take() {
-                    out.push((o, i));
-                }
+    let mut at = 0;
+    while let Some(k) = text[at..].find(OPEN) {
+        let first = at + k;
+        match text[first..].find('》').map(|c| first + c) {
+            Some(close) => {
+                let open = first + text[first..close].rfind(OPEN).unwrap_or(0);
+                out.push((open, close));
+                at = close + '》'.len_utf8();
             }
-            _ => {}
+            None => {
+                let open = first + text[first..].rfind(OPEN).unwrap_or(0);
+                out.push((open, text.len()));
+                break;
+            }
         }
     }
-    if let Some(o) = open {
-        out.push((o, text.len()));
-    }
     out
+}
+
+#[cfg(test)]
+mod title_mark_tests {
+    use super::title_mark_ranges;
+
+    #[test]
+    fn title_marks() {
+        let t = "签署《协议》和《纲要》";
+        let r: Vec<&str> = title_mark_ranges(t).into_iter().map(|(a, b)| &t[a..b]).collect();
+        assert_eq!(r, ["《协议", "《纲要"]);
+        // A stray 》 opens nothing; a later 《 replaces an unclosed one; the last runs on.
+        let t = "》甲《乙《丙》丁《戊";
+        let r: Vec<&str> = title_mark_ranges(t).into_iter().map(|(a, b)| &t[a..b]).collect();
+        assert_eq!(r, ["《丙", "《戊"]);
+    }
 }

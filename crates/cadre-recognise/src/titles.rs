@@ -5,7 +5,8 @@
 //! region takes the one the sentence or the document makes unambiguous.
 
 use crate::gazetteer::RegionMention;
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Lexicon, WordList};
+use std::sync::OnceLock;
 use crate::names::{is_delimiter, read_byline, read_name, Trust};
 use crate::posts::{Posts, Scope};
 use crate::{Found, NameMention, TitleOffice};
@@ -456,20 +457,12 @@ pub(crate) fn untitled_names(
 ) -> Vec<(usize, usize, Found)> {
     let sent = &text[s..e];
     let mut out = Vec::new();
-    // Most sentences carry no byline: one pass over the characters decides.
-    let markers: &[&str] = if sent.contains(['记', '讯', '撰', '文', '摄']) {
-        &["记者", "通讯员", "撰文", "文丨", "文|", "摄影", "文/"]
-    } else {
-        &[]
-    };
-    for &marker in markers {
-        let mut from = 0;
-        while let Some(k) = sent[from..].find(marker) {
-            let at = from + k + marker.len();
-            for (a, b) in read_byline(lx, &sent[at..]) {
-                out.push((s + at + a, s + at + b, Found::Byline));
-            }
-            from = at;
+    // Byline markers, all of them in one pass over the sentence.
+    static BYLINE_MARKERS: OnceLock<WordList> = OnceLock::new();
+    let markers = BYLINE_MARKERS.get_or_init(|| WordList::new(&["记者", "通讯员", "撰文", "文丨", "文|", "摄影", "文/"]));
+    for (_, at, _) in markers.find(sent) {
+        for (a, b) in read_byline(lx, &sent[at..]) {
+            out.push((s + at + a, s + at + b, Found::Byline));
         }
     }
     // 新华社北京3月17日电(韦香惠)
