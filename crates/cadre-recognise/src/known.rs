@@ -130,28 +130,46 @@ fn stands_alone(lx: &Lexicon, sent: &str, a: usize, b: usize) -> bool {
 /// Characters that may follow a name directly (等, 一行, 夫人, 总统, 在, 对 …).
 const AFTER_NAME: &str = "等一夫总主首国在于对向与和同的也还又就都";
 
-/// Between two known names of one list, the run `sent[from..to]` is one name or two
-/// three-character names when every part opens with a surname (习仲勋彭冲|叶飞). A note
-/// such as (女) or (藏族) after a name is skipped.
+/// Between two known names of one list, the run `sent[from..to]` holds names only when
+/// every part of it reads as one (习仲勋|彭冲叶飞, 王兆国|王志武王启人|乔石): a run of two
+/// to four characters that opens with a surname is one name, a longer run splits into
+/// three-character names that each open with a surname. Notes such as (女) or (藏族)
+/// after a name separate runs. Anything else in the gap: no names, and no link.
 fn names_between(lx: &Lexicon, sent: &str, from: usize, to: usize) -> Vec<(usize, usize)> {
-    let mut gap = &sent[from..to];
-    let mut end = to;
-    if let Some(open) = gap.rfind('(') {
-        if gap.ends_with(')') && gap[open..].chars().count() <= 6 {
-            gap = &gap[..open];
-            end = from + open;
+    let mut out = Vec::new();
+    let mut at = from;
+    while at < to {
+        let gap = &sent[at..to];
+        let (run_end, next) = match gap.find('(') {
+            Some(k) => match gap[k..].find(')') {
+                Some(c) if gap[k..k + c].chars().count() <= 7 => (at + k, at + k + c + 1),
+                _ => return Vec::new(),
+            },
+            None => (to, to),
+        };
+        match split_run(lx, sent, at, run_end) {
+            Some(names) => out.extend(names),
+            None => return Vec::new(),
         }
+        at = next;
     }
-    let chars: Vec<(usize, char)> = gap.char_indices().collect();
-    if chars.iter().any(|&(_, c)| !is_han(c)) {
-        return Vec::new();
+    out
+}
+
+/// The names of a run of Han characters `sent[a..b]` inside a list, or None.
+fn split_run(lx: &Lexicon, sent: &str, a: usize, b: usize) -> Option<Vec<(usize, usize)>> {
+    let run = &sent[a..b];
+    if run.chars().any(|c| !is_han(c)) {
+        return None;
     }
-    let at = |k: usize| from + chars.get(k).map_or(gap.len(), |&(i, _)| i);
-    let opens = |k: usize| lx.surnames.prefix_len(&sent[at(k)..]).is_some();
-    match chars.len() {
-        2..=4 if opens(0) => vec![(from, end)],
-        6 if opens(0) && opens(3) => vec![(from, at(3)), (at(3), end)],
-        _ => Vec::new(),
+    let starts: Vec<usize> = run.char_indices().map(|(i, _)| a + i).chain([b]).collect();
+    let n = starts.len() - 1;
+    let opens = |k: usize| lx.surnames.prefix_len(&sent[starts[k]..]).is_some();
+    match n {
+        0 => Some(Vec::new()),
+        2..=4 if opens(0) => Some(vec![(a, b)]),
+        _ if n % 3 == 0 && (0..n).step_by(3).all(opens) => Some((0..n).step_by(3).map(|k| (starts[k], starts[k + 3])).collect()),
+        _ => None,
     }
 }
 
@@ -196,5 +214,12 @@ mod tests {
     fn names_run_together_vouch_for_each_other() {
         // A list whose separators were lost: two known names and an unknown one between.
         assert_eq!(persons("出席的有王兆国张明华乔石。"), ["王兆国", "张明华", "乔石"]);
+        // Several unknown names, and notes after names.
+        assert_eq!(
+            persons("出席的有王兆国(回族)李明华张建国(女)乔石。"),
+            ["王兆国", "李明华", "张建国", "乔石"]
+        );
+        // A gap that is not names breaks the link.
+        assert!(!persons("王兆国会见了来宾乔石。").contains(&"会见了来宾".to_string()));
     }
 }
