@@ -30,6 +30,7 @@ pub(crate) const NOT_NAMES: &str = include_str!("../../../data/not_names.txt");
 pub(crate) const GIVEN_CHARS: &str = include_str!("../../../data/given_chars.txt");
 pub(crate) const NAME_CUES: &str = include_str!("../../../data/name_cues.tsv");
 pub(crate) const SURNAMES_AMBIGUOUS: &str = include_str!("../../../data/surnames_ambiguous.txt");
+pub(crate) const TRANSLIT_CHARS: &str = include_str!("../../../data/translit_chars.txt");
 pub(crate) const KNOWN_PERSONS_CN: &str = include_str!("../../../data/known_persons_cn.tsv");
 pub(crate) const KNOWN_PERSONS_WORLD: &str = include_str!("../../../data/known_persons_world.tsv");
 
@@ -111,6 +112,8 @@ pub struct Lexicon {
     pub not_name_prefixes: HashSet<String>,
     /// Cues and character classes that vouch for names read without a title.
     pub name_cues: NameCues,
+    /// Characters of transliterated foreign names (`data/translit_chars.txt`).
+    pub translit: CharSet,
     /// Names of well-known persons (`data/known_persons_*.tsv`).
     pub known_persons: WordList,
     /// The two-character foreign names among them (普京, 布什): transliterations that run
@@ -135,6 +138,11 @@ impl Lexicon {
             not_names: words(NOT_NAMES).map(|w| w.trim_end_matches('*').to_string()).collect(),
             not_name_prefixes: words(NOT_NAMES).filter_map(|w| w.strip_suffix('*')).map(str::to_string).collect(),
             name_cues: NameCues::build(NAME_CUES, GIVEN_CHARS, SURNAMES_AMBIGUOUS)?,
+            translit: {
+                let mut set = CharSet::new();
+                words(TRANSLIT_CHARS).flat_map(str::chars).for_each(|c| set.insert(c));
+                set
+            },
             known_persons: WordList::new(&known_names()?),
             known_foreign_short: tsv_rows("known_persons_world.tsv", KNOWN_PERSONS_WORLD, 2)?
                 .into_iter()

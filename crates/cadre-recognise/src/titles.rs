@@ -143,8 +143,22 @@ pub(crate) fn titled_names(
             None => (0, None),
         };
         let Some(n) = name_len else {
-            // 习近平总书记, 习近平主席: the name before the title.
-            if chain.len() == 1 && matches!(entry.word.as_str(), "总书记" | "主席" | "总理") {
+            // 克雷蒂安总理, 克林顿总统: a transliterated name before a bare title is a
+            // foreign person; the title alone names no office (whose premier?).
+            let bare = chain.len() == 1 && chain[0].org.is_none() && chain[0].region.is_none();
+            let foreign_name = if bare && FOREIGN_TITLES.contains(&entry.word.as_str()) {
+                foreign_name_before(lx, text, s, p.start)
+            } else {
+                None
+            };
+            if let Some((a, b)) = foreign_name {
+                out.push(TitledName {
+                    name: text[a..b].to_string(),
+                    mention: NameMention { start: a, end: b, sentence: si, found: Found::NameBeforeTitle },
+                    offices: Vec::new(),
+                });
+            } else if chain.len() == 1 && matches!(entry.word.as_str(), "总书记" | "主席" | "总理") {
+                // 习近平总书记, 习近平主席: the name before the title.
                 if let Some((a, b)) = name_before(lx, text, s, p.start) {
                     let mut t = chain[0].clone();
                     t.start = p.start;
@@ -303,6 +317,35 @@ fn name_before(lx: &Lexicon, text: &str, s: usize, at: usize) -> Option<(usize, 
         }
     }
     None
+}
+
+/// Titles that foreign persons carry in Chinese news, after their name (克林顿总统).
+const FOREIGN_TITLES: &[&str] = &[
+    "总统", "副总统", "总理", "副总理", "首相", "国王", "女王", "王子", "亲王", "王储", "外长", "外交部长", "国务卿", "议长",
+    "总督", "大使", "秘书长", "主席", "部长", "防长", "国防部长",
+];
+
+/// A transliterated name of three to eight characters right before `at` (克雷蒂安总理):
+/// every character is one of `data/translit_chars.txt`, the run is no country (俄罗斯总统)
+/// and no common word, and what precedes it is not part of it.
+fn foreign_name_before(lx: &Lexicon, text: &str, s: usize, at: usize) -> Option<(usize, usize)> {
+    let before = &text[s..at];
+    let mut start = at;
+    let mut n = 0;
+    for (i, c) in before.char_indices().rev() {
+        if !(lx.translit.contains(c) || (c == '·' && n > 0)) || n == 8 {
+            break;
+        }
+        start = s + i;
+        n += 1;
+    }
+    let name = text[start..at].trim_start_matches('·');
+    let start = at - name.len();
+    let chars = name.chars().filter(|&c| c != '·').count();
+    if chars < 3 || lx.countries.iter().any(|c| name.ends_with(c.as_str())) || is_not_a_name(lx, name) {
+        return None;
+    }
+    Some((start, at))
 }
 
 /// Settles the jurisdiction and post of a title.
@@ -564,4 +607,25 @@ pub(crate) fn home_region(
         }
     }
     (None, None)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{recognise, Lexicon};
+
+    fn persons(text: &str) -> Vec<(String, usize)> {
+        let sentences = cadre_normalise::split_sentences(text);
+        let r = recognise(Lexicon::builtin(), text, &sentences);
+        r.persons.iter().map(|p| (p.name.clone(), p.offices.len())).collect()
+    }
+
+    #[test]
+    fn transliterated_name_before_a_foreign_title() {
+        // The whole transliteration, not the tail that opens with a Chinese surname.
+        assert_eq!(persons("总理说,欢迎克雷蒂安总理访华。"), [("克雷蒂安".to_string(), 0)]);
+        // A country before a title is no name.
+        assert!(persons("他会见了俄罗斯总统。").is_empty());
+        // A Chinese name before 总理 keeps the office its title gives.
+        assert_eq!(persons("李鹏总理出席。"), [("李鹏".to_string(), 1)]);
+    }
 }
