@@ -140,3 +140,109 @@ pub(crate) fn guessed_names(lx: &Lexicon, text: &str, s: usize, e: usize, taken:
     }
     out
 }
+
+/// Transliterated names without a surname, read only between strong cues: a run of
+/// characters of `data/translit_chars.txt` (with `·`) after a cue word and ending where
+/// names end (82岁的休斯曾是: two to eight characters), or three to eight of them before a
+/// cue word on an open left side (蒙托亚先生, 德马雷说). Runs that
+/// are countries, regions or common words are not names.
+pub(crate) fn foreign_names(lx: &Lexicon, text: &str, s: usize, e: usize, taken: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    let sent = &text[s..e];
+    let mut out = Vec::new();
+    let mut run_start: Option<usize> = None;
+    let mut chars = 0;
+    // A last step past the end (None) closes a run that reaches the end of the sentence.
+    let steps = sent.char_indices().map(|(i, c)| (i, Some(c))).chain([(sent.len(), None)]);
+    for (i, c) in steps {
+        let in_run = c.is_some_and(|c| lx.translit.contains(c) || (c == '·' && run_start.is_some()));
+        let c = c.unwrap_or(' ');
+        if in_run {
+            if run_start.is_none() {
+                run_start = Some(i);
+                chars = 0;
+            }
+            if c != '·' {
+                chars += 1;
+            }
+            continue;
+        }
+        let Some(a) = run_start.take() else { continue };
+        let name = sent[a..i].trim_end_matches('·');
+        let b = a + name.len();
+        if !(2..=8).contains(&chars) {
+            continue;
+        }
+        let before = &sent[..a];
+        let after = &sent[b..];
+        let cue_before = lx.name_cues.before.find(before).any(|(_, end, _)| end == a);
+        let cue_after = lx.name_cues.after_at(after);
+        let open_before = before.chars().next_back().is_none_or(is_delimiter) || WEAK_LEFT.contains(before.chars().next_back().unwrap_or(' '));
+        let open_after = after.chars().next().is_none_or(is_delimiter);
+        let ends = cue_after || open_after || crate::names::ends_name(lx, after);
+        // Two-character runs are everywhere in Chinese words: only after a cue word.
+        if !((cue_before && ends) || (cue_after && open_before && chars >= 3)) {
+            continue;
+        }
+        if lx.countries.iter().any(|c| name.ends_with(c.as_str())) || lx.gazetteer.is_name(name) || crate::titles::is_not_a_name(lx, name) {
+            continue;
+        }
+        let (at, end) = (s + a, s + b);
+        if !taken.iter().any(|&(x, y)| x < end && at < y) {
+            out.push((at, end));
+        }
+    }
+    out
+}
+
+/// A three-character name alone in brackets closes a paragraph or follows a title: an
+/// author's credit (……服务。(周霄羽), 《论纳兰性德》(宋培效)). Notes such as (藏族) or (女)
+/// are not names.
+pub(crate) fn credited_names(lx: &Lexicon, text: &str, s: usize, e: usize, taken: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    let sent = &text[s..e];
+    let mut out = Vec::new();
+    for (k, _) in sent.match_indices('(') {
+        let inner_start = k + 1;
+        let Some(len) = sent[inner_start..].find(')') else { continue };
+        let inner = &sent[inner_start..inner_start + len];
+        // What the credit follows: the end of a sentence, a title in 《》 or a quotation.
+        let follows = sent[..k].chars().next_back().is_none_or(|c| matches!(c, '。' | '》' | '”' | '!' | '?'));
+        let closes = sent[inner_start + len + 1..].chars().next().is_none_or(|c| is_delimiter(c));
+        if !follows || !closes || inner.chars().count() != 3 || !inner.chars().all(is_han) {
+            continue;
+        }
+        if lx.surnames.prefix_len(inner).is_none() || inner.ends_with('族') || lx.gazetteer.is_name(inner) || crate::titles::is_not_a_name(lx, inner) {
+            continue;
+        }
+        let (at, end) = (s + inner_start, s + inner_start + len);
+        if !taken.iter().any(|&(x, y)| x < end && at < y) {
+            out.push((at, end));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{recognise, Lexicon};
+
+    fn persons(text: &str) -> Vec<String> {
+        let sentences = cadre_normalise::split_sentences(text);
+        recognise(Lexicon::builtin(), text, &sentences).persons.into_iter().map(|p| p.name).collect()
+    }
+
+    #[test]
+    fn transliterated_names_between_cues() {
+        assert_eq!(persons("我们在蒙托亚先生的陪同下参观。"), ["蒙托亚"]);
+        assert_eq!(persons("今年82岁的休斯曾是一名教师。"), ["休斯"]);
+        // A country before a cue is no name.
+        assert!(persons("巴基斯坦表示欢迎。").is_empty());
+    }
+
+    #[test]
+    fn credits_in_brackets() {
+        assert_eq!(persons("活动将持续到月底。(周晓羽)"), ["周晓羽"]);
+        // Notes after names are not names; nor is a bracket inside a sentence.
+        assert!(persons("代表中有藏族(藏族)干部。").is_empty());
+        assert!(persons("这项规定(试行稿)已经公布。").is_empty());
+    }
+}

@@ -134,7 +134,13 @@ pub fn recognise(lx: &Lexicon, text: &str, sentences: &[(usize, usize)]) -> Reco
         }
         for (a, b) in known::known_names(lx, text, s, e, &known_occurrences, &sent_regions, &taken) {
             let name = &text[a..b];
+            taken.push((a, b));
             add_person(&mut persons, &mut index, name, NameMention { start: a, end: b, sentence: si, found: Found::Lexicon }, Vec::new());
+        }
+        let more = guess::foreign_names(lx, text, s, e, &taken);
+        for (a, b) in more.into_iter().chain(guess::credited_names(lx, text, s, e, &taken)) {
+            let name = &text[a..b];
+            add_person(&mut persons, &mut index, name, NameMention { start: a, end: b, sentence: si, found: Found::Context }, Vec::new());
         }
     }
 
