@@ -151,6 +151,7 @@ pub(crate) fn foreign_names(lx: &Lexicon, text: &str, s: usize, e: usize, taken:
     let mut out = Vec::new();
     let mut run_start: Option<usize> = None;
     let mut chars = 0;
+    let mut cue_ends: Option<Vec<usize>> = None;
     // A last step past the end (None) closes a run that reaches the end of the sentence.
     let steps = sent.char_indices().map(|(i, c)| (i, Some(c))).chain([(sent.len(), None)]);
     for (i, c) in steps {
@@ -174,13 +175,16 @@ pub(crate) fn foreign_names(lx: &Lexicon, text: &str, s: usize, e: usize, taken:
         }
         let before = &sent[..a];
         let after = &sent[b..];
-        let cue_before = lx.name_cues.before.find(before).any(|(_, end, _)| end == a);
         let cue_after = lx.name_cues.after_at(after);
-        let open_before = before.chars().next_back().is_none_or(is_delimiter) || WEAK_LEFT.contains(before.chars().next_back().unwrap_or(' '));
-        let open_after = after.chars().next().is_none_or(is_delimiter);
-        let ends = cue_after || open_after || crate::names::ends_name(lx, after);
-        // Two-character runs are everywhere in Chinese words: only after a cue word.
-        if !((cue_before && ends) || (cue_after && open_before && chars >= 3)) {
+        let open_before = before.chars().next_back().is_none_or(|c| is_delimiter(c) || WEAK_LEFT.contains(c));
+        let by_cue_after = cue_after && open_before && chars >= 3;
+        // Two-character runs are everywhere in Chinese words: only after a cue word. The
+        // cue words of the sentence are found once, when a run first needs them.
+        let mut by_cue_before = || {
+            let ends = cue_after || after.chars().next().is_none_or(is_delimiter) || crate::names::ends_name(lx, after);
+            ends && cue_ends.get_or_insert_with(|| lx.name_cues.before.find(sent).map(|(_, end, _)| end).collect()).contains(&a)
+        };
+        if !(by_cue_after || by_cue_before()) {
             continue;
         }
         if lx.countries.iter().any(|c| name.ends_with(c.as_str())) || lx.gazetteer.is_name(name) || crate::titles::is_not_a_name(lx, name) {
