@@ -53,6 +53,16 @@ pub fn read_name(lx: &Lexicon, s: &str, trust: Trust) -> Option<usize> {
         if k == 0 && (lx.boundaries.word_at(rest) || (lx.boundaries.is_single(c) && surname.is_none())) {
             return None;
         }
+        // A surname and then a title or a word that ends names (江主席, 王先生): a form of
+        // address, not a name.
+        if Some(k) == surname && (lx.boundaries.word_at(rest) || lx.posts.starts_at(rest)) {
+            return None;
+        }
+        // Without a surname, a foreign title's name is a transliteration (乘专机 is none).
+        if surname.is_none() && !(lx.translit.contains(c) || c == '·') {
+            stop_at = Some(k);
+            break;
+        }
         if k >= min_len.min(2) && lx.boundaries.word_at(rest) {
             stop_at = Some(k);
             break;

@@ -340,6 +340,8 @@ fn foreign_name_before(lx: &Lexicon, text: &str, s: usize, at: usize) -> Option<
         n += 1;
     }
     let name = text[start..at].trim_start_matches('·');
+    // A known name that ends the run is the name (感谢|克雷蒂安总理: 谢 is no part of it).
+    let name = lx.known_persons.find(name).find(|&(_, b, _)| b == name.len()).map_or(name, |(a, _, _)| &name[a..]);
     let start = at - name.len();
     let chars = name.chars().filter(|&c| c != '·').count();
     if chars < 3 || lx.countries.iter().any(|c| name.ends_with(c.as_str())) || is_not_a_name(lx, name) {
@@ -623,6 +625,12 @@ mod tests {
     fn transliterated_name_before_a_foreign_title() {
         // The whole transliteration, not the tail that opens with a Chinese surname.
         assert_eq!(persons("总理说,欢迎克雷蒂安总理访华。"), [("克雷蒂安".to_string(), 0)]);
+        // The run may take in the end of a word before it: a known name settles it.
+        assert_eq!(persons("我感谢克雷蒂安总理的邀请。"), [("克雷蒂安".to_string(), 0)]);
+        // After a foreign title, only a transliteration is a name.
+        assert_eq!(persons("叶利钦总统乘专机抵达。"), [("叶利钦".to_string(), 0)]);
+        // A surname with a title is a form of address.
+        assert!(persons("江主席出席午宴。").is_empty());
         // A country before a title is no name.
         assert!(persons("他会见了俄罗斯总统。").is_empty());
         // A Chinese name before 总理 keeps the office its title gives.
