@@ -20,9 +20,9 @@ use cadre_normalise::is_han;
 
 /// Words after a name that make it part of a doctrine, a work or an institution.
 const NAMED_AFTER: &[&str] = &[
-    "理论", "思想", "路线", "主义", "时代", "文集", "选集", "文选", "著作", "纪念", "故居", "大学", "中学", "小学",
-    "学院", "学校", "公园", "广场", "大道", "路", "街", "号", "奖", "基金", "式", "家庭", "农场", "公司", "集团", "医院",
-    "中心", "村", "镇", "祠", "墓", "像",
+    "理论", "思想", "路线", "主义", "时代", "文集", "选集", "文选", "著作", "纪念", "故居", "旧居", "故里", "大学", "中学",
+    "小学", "学院", "学校", "公园", "广场", "大道", "大街", "路", "街", "号", "奖", "基金", "式", "家庭", "农场", "公司",
+    "集团", "医院", "中心", "研究", "博物馆", "图书馆", "音乐厅", "剧院", "村", "镇", "祠", "墓", "像",
 ];
 
 /// Does the text after a name make the name part of something named after a person:
@@ -93,8 +93,10 @@ pub(crate) fn known_names(
         .collect();
     let mut out = Vec::new();
     for (k, &(a, b)) in hits.iter().enumerate() {
-        let chained = links.get(k).is_some_and(Option::is_some) || (k > 0 && links[k - 1].is_some());
-        if !chained && !stands_alone(lx, sent, a, b) {
+        // A side linked to a neighbour in the list needs no other check.
+        let linked_right = links.get(k).is_some_and(Option::is_some);
+        let linked_left = k > 0 && links[k - 1].is_some();
+        if !(linked_left || open_left(sent, a, b)) || !(linked_right || ends_after(lx, sent, a, b)) {
             continue;
         }
         out.push((a, b));
@@ -108,23 +110,30 @@ pub(crate) fn known_names(
         .collect()
 }
 
-/// Is the known name at `sent[a..b]` a word of its own there?
-fn stands_alone(lx: &Lexicon, sent: &str, a: usize, b: usize) -> bool {
-    if sent[a..b].chars().filter(|&c| c != '·').count() > 2 {
+/// Two-character names are often words too (万里, 乔石): they need an open left side.
+fn open_left(sent: &str, a: usize, b: usize) -> bool {
+    name_chars(&sent[a..b]) > 2 || sent[..a].chars().next_back().is_none_or(|c| is_delimiter(c) || OPEN_LEFT.contains(c))
+}
+
+/// A two-character name may be the start of a longer one (李鹏 in 李鹏飞, 王维 in 王维澄,
+/// 克里 in 克里姆林宫): a given-name character (any character after a foreign name) that
+/// follows it must be a word that ends names.
+fn ends_after(lx: &Lexicon, sent: &str, a: usize, b: usize) -> bool {
+    if name_chars(&sent[a..b]) > 2 {
         return true;
     }
-    // A two-character name may be the start of a longer one (李鹏 in 李鹏飞, 克里 in
-    // 克里姆林宫): a given-name character (any character after a foreign name) that
-    // follows it must be a word that ends names.
     let rest = &sent[b..];
     let foreign = lx.known_foreign_short.contains(&sent[a..b]);
-    let ends_here = match rest.chars().next() {
+    match rest.chars().next() {
         Some(c) if is_han(c) && (foreign || lx.name_cues.given.contains(c)) => {
             ends_name(lx, rest) || lx.name_cues.after_at(rest) || AFTER_NAME.contains(c)
         }
         _ => true,
-    };
-    ends_here && sent[..a].chars().next_back().is_none_or(|c| is_delimiter(c) || OPEN_LEFT.contains(c))
+    }
+}
+
+fn name_chars(name: &str) -> usize {
+    name.chars().filter(|&c| c != '·').count()
 }
 
 /// Characters that may follow a name directly (等, 一行, 夫人, 总统, 在, 对 …).
@@ -193,6 +202,7 @@ mod tests {
     fn not_inside_a_doctrine_or_a_longer_name() {
         assert!(persons("坚持以邓小平理论为指导。").is_empty());
         assert!(persons("村民李鹏飞昨天来了。").iter().all(|n| n != "李鹏"));
+        assert!(persons("漫步在莫斯科的高尔基大街上。").is_empty());
     }
 
     #[test]
@@ -219,6 +229,8 @@ mod tests {
             persons("出席的有王兆国(回族)李明华张建国(女)乔石。"),
             ["王兆国", "李明华", "张建国", "乔石"]
         );
+        // A known name inside a longer one of the list (王维 in 王维澄) is no member.
+        assert!(!persons("出席的有王兆国王维澄乔石。").contains(&"王维".to_string()));
         // A gap that is not names breaks the link.
         assert!(!persons("王兆国会见了来宾乔石。").contains(&"会见了来宾".to_string()));
     }

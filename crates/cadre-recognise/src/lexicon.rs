@@ -33,6 +33,7 @@ pub(crate) const SURNAMES_AMBIGUOUS: &str = include_str!("../../../data/surnames
 pub(crate) const TRANSLIT_CHARS: &str = include_str!("../../../data/translit_chars.txt");
 pub(crate) const KNOWN_PERSONS_CN: &str = include_str!("../../../data/known_persons_cn.tsv");
 pub(crate) const KNOWN_PERSONS_WORLD: &str = include_str!("../../../data/known_persons_world.tsv");
+pub(crate) const KNOWN_PERSONS_HISTORY: &str = include_str!("../../../data/known_persons_history.tsv");
 
 /// Rows of a TSV file with their 1-based line numbers; comments and blank lines skipped.
 pub(crate) fn tsv_rows<'a>(
@@ -116,8 +117,9 @@ pub struct Lexicon {
     pub translit: CharSet,
     /// Names of well-known persons (`data/known_persons_*.tsv`).
     pub known_persons: WordList,
-    /// The two-character foreign names among them (普京, 布什): transliterations that run
-    /// on into longer words (克里 in 克里姆林宫), so they need a word that ends names after them.
+    /// The two-character foreign and historical names among them (普京, 布什, 牛顿): they
+    /// run on into longer words (克里 in 克里姆林宫), so they need a word that ends names
+    /// after them.
     pub known_foreign_short: HashSet<&'static str>,
 }
 
@@ -144,19 +146,25 @@ impl Lexicon {
                 set
             },
             known_persons: WordList::new(&known_names()?),
-            known_foreign_short: tsv_rows("known_persons_world.tsv", KNOWN_PERSONS_WORLD, 2)?
-                .into_iter()
-                .map(|(_, cols)| cols[0].trim())
-                .filter(|n| n.chars().count() == 2)
-                .collect(),
+            known_foreign_short: {
+                let mut short = HashSet::new();
+                for (file, text) in [("known_persons_world.tsv", KNOWN_PERSONS_WORLD), ("known_persons_history.tsv", KNOWN_PERSONS_HISTORY)] {
+                    short.extend(tsv_rows(file, text, 2)?.into_iter().map(|(_, cols)| cols[0].trim()).filter(|n| n.chars().count() == 2));
+                }
+                short
+            },
         })
     }
 }
 
-/// The first column of both known-person files.
+/// The first column of the known-person files.
 fn known_names() -> Result<Vec<&'static str>, LexiconError> {
     let mut names = Vec::new();
-    for (file, text) in [("known_persons_cn.tsv", KNOWN_PERSONS_CN), ("known_persons_world.tsv", KNOWN_PERSONS_WORLD)] {
+    for (file, text) in [
+        ("known_persons_cn.tsv", KNOWN_PERSONS_CN),
+        ("known_persons_world.tsv", KNOWN_PERSONS_WORLD),
+        ("known_persons_history.tsv", KNOWN_PERSONS_HISTORY),
+    ] {
         names.extend(tsv_rows(file, text, 2)?.into_iter().map(|(_, cols)| cols[0].trim()).filter(|n| n.chars().count() >= 2));
     }
     Ok(names)
