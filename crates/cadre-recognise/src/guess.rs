@@ -58,8 +58,11 @@ pub(crate) fn guessed_names(lx: &Lexicon, text: &str, s: usize, e: usize, taken:
             None => Side::Open,
             Some(pc) if is_delimiter(pc) => Side::Open,
             Some(pc) => {
-                let ends = before_ends.get_or_insert_with(|| cues.before.find(sent).map(|(_, b, _)| b).collect());
-                if ends.contains(&i) {
+                // The sentence's cue words are found once, and only when the character
+                // before the name could end one.
+                let cue = cues.before_last.contains(pc)
+                    && before_ends.get_or_insert_with(|| cues.before.find(sent).map(|(_, b, _)| b).collect()).contains(&i);
+                if cue {
                     Side::Cue
                 } else if WEAK_LEFT.contains(pc) {
                     Side::Weak

@@ -289,6 +289,8 @@ impl Boundaries {
 /// after a name), `data/given_chars.txt` and `data/surnames_ambiguous.txt`.
 pub struct NameCues {
     pub before: WordList,
+    /// Last characters of the before-cues: a cue can only end where one of them stands.
+    pub before_last: CharSet,
     pub after: WordList,
     after_first: CharSet,
     pub given: CharSet,
@@ -322,7 +324,10 @@ impl NameCues {
             cs
         };
         let after_first = CharSet::first_chars(after.iter().copied());
+        let mut before_last = CharSet::new();
+        before.iter().filter_map(|w| w.chars().next_back()).for_each(|c| before_last.insert(c));
         Ok(NameCues {
+            before_last,
             before: WordList::new(&before),
             after: WordList::new(&after),
             after_first,
