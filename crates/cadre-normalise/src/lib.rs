@@ -107,9 +107,15 @@ fn t2s_table() -> &'static [char] {
 
 /// The Simplified form of one character.
 pub fn simplify_char(c: char) -> char {
+    simplify_with(t2s_table(), c)
+}
+
+/// [`simplify_char`] with the table in hand (the normaliser looks it up once per text).
+#[inline]
+fn simplify_with(table: &[char], c: char) -> char {
     let cp = c as u32;
     if (TABLE_START..TABLE_END).contains(&cp) {
-        t2s_table()[(cp - TABLE_START) as usize]
+        table[(cp - TABLE_START) as usize]
     } else {
         c
     }
@@ -118,6 +124,7 @@ pub fn simplify_char(c: char) -> char {
 /// Normalises `original`; see the crate docs for what changes.
 pub fn normalise(original: &str) -> NormText {
     let chars: Vec<char> = original.chars().collect();
+    let table = t2s_table();
     let mut text = String::with_capacity(original.len());
     let mut to_orig: Vec<u32> = Vec::with_capacity(original.len() + 1);
     // The last character kept (before Traditional → Simplified, which keeps Han as Han).
@@ -147,7 +154,7 @@ pub fn normalise(original: &str) -> NormText {
         }
         let folded = width::fold(c);
         last = Some(folded);
-        push(&mut text, &mut to_orig, simplify_char(folded), i as u32);
+        push(&mut text, &mut to_orig, simplify_with(table, folded), i as u32);
         i += 1;
     }
     to_orig.push(chars.len() as u32);

@@ -34,9 +34,11 @@ pub fn pinyin_reading_len(s: &[char]) -> Option<usize> {
             }
             return None;
         }
-        if TONED.contains(c) {
+        if c.is_ascii_lowercase() {
+            // plain letter
+        } else if TONED.contains(c) {
             toned = true;
-        } else if !c.is_ascii_lowercase() {
+        } else {
             return None;
         }
         body.push(c);

@@ -178,14 +178,16 @@ pub(crate) fn foreign_names(lx: &Lexicon, text: &str, s: usize, e: usize, taken:
         }
         let before = &sent[..a];
         let after = &sent[b..];
+        let prev = before.chars().next_back();
         let cue_after = lx.name_cues.after_at(after);
-        let open_before = before.chars().next_back().is_none_or(|c| is_delimiter(c) || WEAK_LEFT.contains(c));
+        let open_before = prev.is_none_or(|c| is_delimiter(c) || WEAK_LEFT.contains(c));
         let by_cue_after = cue_after && open_before && chars >= 3;
         // Two-character runs are everywhere in Chinese words: only after a cue word. The
         // cue words of the sentence are found once, when a run first needs them.
         let mut by_cue_before = || {
-            let ends = cue_after || after.chars().next().is_none_or(is_delimiter) || crate::names::ends_name(lx, after);
-            ends && cue_ends.get_or_insert_with(|| lx.name_cues.before.find(sent).map(|(_, end, _)| end).collect()).contains(&a)
+            prev.is_some_and(|c| lx.name_cues.before_last.contains(c))
+                && (cue_after || after.chars().next().is_none_or(is_delimiter) || crate::names::ends_name(lx, after))
+                && cue_ends.get_or_insert_with(|| lx.name_cues.before.find(sent).map(|(_, end, _)| end).collect()).contains(&a)
         };
         if !(by_cue_after || by_cue_before()) {
             continue;

@@ -39,7 +39,9 @@ pub fn read_name(lx: &Lexicon, s: &str, trust: Trust) -> Option<usize> {
     if trust != Trust::Foreign && surname.is_none() {
         return None;
     }
-    let mut ends: Vec<usize> = Vec::new(); // byte end after k+1 chars
+    // Byte end after k+1 chars; the loop stops after six.
+    let mut ends = [0usize; 6];
+    let mut n_ends = 0;
     let mut stop_at: Option<usize> = None; // chars in the name when a boundary was met
     let mut delimited = false;
     for (k, (i, c)) in s.char_indices().enumerate() {
@@ -71,7 +73,8 @@ pub fn read_name(lx: &Lexicon, s: &str, trust: Trust) -> Option<usize> {
             stop_at = Some(k);
             break;
         }
-        ends.push(i + c.len_utf8());
+        ends[n_ends] = i + c.len_utf8();
+        n_ends += 1;
         if k >= 5 {
             break;
         }
@@ -90,8 +93,8 @@ pub fn read_name(lx: &Lexicon, s: &str, trust: Trust) -> Option<usize> {
         Some(k) if trust == Trust::Foreign && (2..=5).contains(&k) => k,
         Some(_) => return None,
         // No boundary within reach: a Chinese name is surname plus at most two characters.
-        None if surname.is_some() && ends.len() > max_len && trust != Trust::Strict => max_len,
-        None if ends.len() >= 2 && ends.len() <= max_len && trust != Trust::Strict => ends.len(),
+        None if surname.is_some() && n_ends > max_len && trust != Trust::Strict => max_len,
+        None if n_ends >= 2 && n_ends <= max_len && trust != Trust::Strict => n_ends,
         None => return None,
     };
     Some(ends[n - 1])
