@@ -26,8 +26,9 @@ enum Side {
     Other,
 }
 
-/// Characters before a name that leave it a name (prepositions, conjunctions, 的, 有).
-const WEAK_LEFT: &str = "同和与对向给由被让请有是的及跟把叫找陪令使据为在了将";
+/// Characters before a name that leave it a name (prepositions, conjunctions, 的, 有, and
+/// the last characters of bodies: 研究院王涛教授, 教育厅李明处长).
+const WEAK_LEFT: &str = "同和与对向给由被让请有是的及跟把叫找陪令使据为在了将院局部厅委会所厂司校社馆队站";
 
 /// Names in `text[s..e]` read from their context, skipping byte ranges already `taken`.
 pub(crate) fn guessed_names(lx: &Lexicon, text: &str, s: usize, e: usize, taken: &[(usize, usize)]) -> Vec<(usize, usize)> {

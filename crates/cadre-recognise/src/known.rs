@@ -96,7 +96,10 @@ pub(crate) fn known_names(
         // A side linked to a neighbour in the list needs no other check.
         let linked_right = links.get(k).is_some_and(Option::is_some);
         let linked_left = k > 0 && links[k - 1].is_some();
-        if !(linked_left || open_left(sent, a, b)) || !(linked_right || ends_after(lx, sent, a, b)) {
+        // A cue after a Chinese name (鲁迅先生, 李鹏说) stands for an open left side; not
+        // after a short foreign one, which may be the tail of a country (赞|比亚总统).
+        let cued = !lx.known_foreign_short.contains(&sent[a..b]) && lx.name_cues.after_at(&sent[b..]);
+        if !(linked_left || cued || open_left(sent, a, b)) || !(linked_right || ends_after(lx, sent, a, b)) {
             continue;
         }
         out.push((a, b));
@@ -136,8 +139,8 @@ fn name_chars(name: &str) -> usize {
     name.chars().filter(|&c| c != '·').count()
 }
 
-/// Characters that may follow a name directly (等, 一行, 夫人, 总统, 在, 对 …).
-const AFTER_NAME: &str = "等一夫总主首国在于对向与和同的也还又就都";
+/// Characters that may follow a name directly (等, 一行, 夫人, 总统, 在, 对, 致辞 …).
+const AFTER_NAME: &str = "等一夫总主首国在于对向与和同的也还又就都致";
 
 /// Between two known names of one list, the run `sent[from..to]` holds names only when
 /// every part of it reads as one (习仲勋|彭冲叶飞, 王兆国|王志武王启人|乔石): a run of two
@@ -210,6 +213,9 @@ mod tests {
         // 万里 is a name and a word: 鹏程万里 is the word.
         assert!(persons("祝愿大家鹏程万里。").is_empty());
         assert_eq!(persons("会见时,同万里握手。"), ["万里"]);
+        // A cue after a Chinese name opens it; the tail of a country before a title is none.
+        assert_eq!(persons("使人想起鲁迅先生的话。"), ["鲁迅"]);
+        assert!(persons("会见赞比亚总统。").is_empty());
     }
 
     #[test]
