@@ -302,6 +302,12 @@ fn org_before(lx: &Lexicon, text: &str, s: usize, at: usize) -> Option<(usize, S
 /// A name written right before `at` (习近平 in 习近平总书记).
 fn name_before(lx: &Lexicon, text: &str, s: usize, at: usize) -> Option<(usize, usize)> {
     let before = &text[s..at];
+    // 俄罗斯第一副总理, 澳大利亚总理: what ends right before the title is no name when a
+    // country's name runs into it.
+    let inside_country = |from: usize| {
+        let ends = before[from..].char_indices().skip(1).map(|(k, _)| k).chain([before.len() - from]);
+        ends.into_iter().any(|k| lx.countries.iter().any(|c| before[..from + k].ends_with(c.as_str()) && c.len() > k))
+    };
     let chars: Vec<(usize, char)> = before.char_indices().rev().take(4).collect();
     for len in [3usize, 2] {
         if chars.len() < len {
@@ -312,7 +318,7 @@ fn name_before(lx: &Lexicon, text: &str, s: usize, at: usize) -> Option<(usize, 
         if cand.chars().any(|c| is_delimiter(c) || lx.boundaries.is_single(c)) {
             continue;
         }
-        if lx.surnames.prefix_len(cand).is_some() && !is_not_a_name(lx, cand) && !lx.boundaries.word_at(cand) {
+        if lx.surnames.prefix_len(cand).is_some() && !is_not_a_name(lx, cand) && !lx.boundaries.word_at(cand) && !inside_country(i) {
             return Some((s + i, at));
         }
     }
@@ -629,6 +635,9 @@ mod tests {
         assert_eq!(persons("我感谢克雷蒂安总理的邀请。"), [("克雷蒂安".to_string(), 0)]);
         // After a foreign title, only a transliteration is a name.
         assert_eq!(persons("叶利钦总统乘专机抵达。"), [("叶利钦".to_string(), 0)]);
+        // The tail of a country before a title is no name.
+        assert!(persons("俄罗斯第一副总理抵京。").is_empty());
+        assert!(persons("这位澳大利亚总理是谁。").is_empty());
         // A surname with a title is a form of address.
         assert!(persons("江主席出席午宴。").is_empty());
         // A country before a title is no name.
