@@ -210,6 +210,8 @@ pub struct Surnames {
     /// First characters of compound surnames: most characters are not, and the pair
     /// lookup is skipped for them.
     compound_first: CharSet,
+    /// Second characters of compound surnames: most pairs are rejected without hashing.
+    compound_second: CharSet,
     compound: HashSet<(char, char)>,
 }
 
@@ -217,6 +219,7 @@ impl Surnames {
     fn build(text: &str) -> Surnames {
         let mut single = CharSet::new();
         let mut compound_first = CharSet::new();
+        let mut compound_second = CharSet::new();
         let mut compound = HashSet::new();
         for w in words(text) {
             let mut cs = w.chars();
@@ -225,11 +228,12 @@ impl Surnames {
                 (Some(a), Some(b)) => {
                     compound.insert((a, b));
                     compound_first.insert(a);
+                    compound_second.insert(b);
                 }
                 _ => {}
             }
         }
-        Surnames { single, compound_first, compound }
+        Surnames { single, compound_first, compound_second, compound }
     }
 
     /// Length in chars of the surname `s` starts with, if any (compound first).
@@ -238,7 +242,7 @@ impl Surnames {
         let a = cs.next()?;
         if self.compound_first.contains(a) {
             if let Some(b) = cs.next() {
-                if self.compound.contains(&(a, b)) {
+                if self.compound_second.contains(b) && self.compound.contains(&(a, b)) {
                     return Some(2);
                 }
             }
