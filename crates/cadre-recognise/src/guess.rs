@@ -30,11 +30,38 @@ enum Side {
 /// the last characters of bodies: 研究院王涛教授, 教育厅李明处长).
 const WEAK_LEFT: &str = "同和与对向给由被让请有是的及跟把叫找陪令使据为在了将院局部厅委会所厂司校社馆队站";
 
+/// Where the before-cue words of one sentence end (教授|王兆国): found with one scan, the
+/// first time a reader asks, and shared by the readers of the sentence.
+pub(crate) struct CueEnds<'a> {
+    sent: &'a str,
+    ends: Option<Vec<usize>>,
+}
+
+impl<'a> CueEnds<'a> {
+    pub(crate) fn new(sent: &'a str) -> Self {
+        CueEnds { sent, ends: None }
+    }
+
+    /// Does a before-cue end at byte `i` of the sentence? `prev` is the character that
+    /// ends there: most characters end no cue and are answered without the scan.
+    fn ends_at(&mut self, lx: &Lexicon, prev: char, i: usize) -> bool {
+        let sent = self.sent;
+        lx.name_cues.before_last.contains(prev)
+            && self.ends.get_or_insert_with(|| lx.name_cues.before.find(sent).map(|(_, end, _)| end).collect()).contains(&i)
+    }
+}
+
 /// Names in `text[s..e]` read from their context, skipping byte ranges already `taken`.
-pub(crate) fn guessed_names(lx: &Lexicon, text: &str, s: usize, e: usize, taken: &[(usize, usize)]) -> Vec<(usize, usize)> {
+pub(crate) fn guessed_names(
+    lx: &Lexicon,
+    text: &str,
+    s: usize,
+    e: usize,
+    cue_ends: &mut CueEnds,
+    taken: &[(usize, usize)],
+) -> Vec<(usize, usize)> {
     let sent = &text[s..e];
     let cues = &lx.name_cues;
-    let mut before_ends: Option<Vec<usize>> = None;
     let mut out = Vec::new();
     let mut skip_to = 0;
     let mut prev: Option<char> = None;
@@ -59,11 +86,7 @@ pub(crate) fn guessed_names(lx: &Lexicon, text: &str, s: usize, e: usize, taken:
             None => Side::Open,
             Some(pc) if is_delimiter(pc) => Side::Open,
             Some(pc) => {
-                // The sentence's cue words are found once, and only when the character
-                // before the name could end one.
-                let cue = cues.before_last.contains(pc)
-                    && before_ends.get_or_insert_with(|| cues.before.find(sent).map(|(_, b, _)| b).collect()).contains(&i);
-                if cue {
+                if cue_ends.ends_at(lx, pc, i) {
                     Side::Cue
                 } else if WEAK_LEFT.contains(pc) {
                     Side::Weak
@@ -136,7 +159,7 @@ pub(crate) fn guessed_names(lx: &Lexicon, text: &str, s: usize, e: usize, taken:
         if crate::titles::is_not_a_name(lx, name) {
             continue;
         }
-        if taken.iter().any(|&(a, b)| a < s + end && s + i < b) {
+        if crate::overlaps_any(taken, s + i, s + end) {
             continue;
         }
         out.push((s + i, s + end));
@@ -150,12 +173,18 @@ pub(crate) fn guessed_names(lx: &Lexicon, text: &str, s: usize, e: usize, taken:
 /// names end (82岁的休斯曾是: two to eight characters), or three to eight of them before a
 /// cue word on an open left side (蒙托亚先生, 德马雷说). Runs that
 /// are countries, regions or common words are not names.
-pub(crate) fn foreign_names(lx: &Lexicon, text: &str, s: usize, e: usize, taken: &[(usize, usize)]) -> Vec<(usize, usize)> {
+pub(crate) fn foreign_names(
+    lx: &Lexicon,
+    text: &str,
+    s: usize,
+    e: usize,
+    cue_ends: &mut CueEnds,
+    taken: &[(usize, usize)],
+) -> Vec<(usize, usize)> {
     let sent = &text[s..e];
     let mut out = Vec::new();
     let mut run_start: Option<usize> = None;
     let mut chars = 0;
-    let mut cue_ends: Option<Vec<usize>> = None;
     // A last step past the end (None) closes a run that reaches the end of the sentence.
     let steps = sent.char_indices().map(|(i, c)| (i, Some(c))).chain([(sent.len(), None)]);
     for (i, c) in steps {
@@ -183,22 +212,19 @@ pub(crate) fn foreign_names(lx: &Lexicon, text: &str, s: usize, e: usize, taken:
         let cue_after = lx.name_cues.after_at(after);
         let open_before = prev.is_none_or(|c| is_delimiter(c) || WEAK_LEFT.contains(c));
         let by_cue_after = cue_after && open_before && chars >= 3;
-        // Two-character runs are everywhere in Chinese words: only after a cue word. The
-        // cue words of the sentence are found once, when a run first needs them.
+        // Two-character runs are everywhere in Chinese words: only after a cue word.
         let mut by_cue_before = || {
-            prev.is_some_and(|c| lx.name_cues.before_last.contains(c))
-                && (cue_after || after.chars().next().is_none_or(is_delimiter) || crate::names::ends_name(lx, after))
-                && cue_ends.get_or_insert_with(|| lx.name_cues.before.find(sent).map(|(_, end, _)| end).collect()).contains(&a)
+            (cue_after || after.chars().next().is_none_or(is_delimiter) || crate::names::ends_name(lx, after))
+                && prev.is_some_and(|c| cue_ends.ends_at(lx, c, a))
         };
         if !(by_cue_after || by_cue_before()) {
             continue;
         }
-        if lx.countries.iter().any(|c| name.ends_with(c.as_str())) || lx.gazetteer.is_name(name) || crate::titles::is_not_a_name(lx, name) {
+        if lx.ends_with_country(name) || lx.gazetteer.is_name(name) || crate::titles::is_not_a_name(lx, name) {
             continue;
         }
-        let (at, end) = (s + a, s + b);
-        if !taken.iter().any(|&(x, y)| x < end && at < y) {
-            out.push((at, end));
+        if !crate::overlaps_any(taken, s + a, s + b) {
+            out.push((s + a, s + b));
         }
     }
     out
@@ -224,7 +250,7 @@ pub(crate) fn credited_names(lx: &Lexicon, text: &str, s: usize, e: usize, taken
             continue;
         }
         let (at, end) = (s + inner_start, s + inner_start + len);
-        if !taken.iter().any(|&(x, y)| x < end && at < y) {
+        if !crate::overlaps_any(taken, at, end) {
             out.push((at, end));
         }
     }
@@ -233,12 +259,7 @@ pub(crate) fn credited_names(lx: &Lexicon, text: &str, s: usize, e: usize, taken
 
 #[cfg(test)]
 mod tests {
-    use crate::{recognise, Lexicon};
-
-    fn persons(text: &str) -> Vec<String> {
-        let sentences = cadre_normalise::split_sentences(text);
-        recognise(Lexicon::builtin(), text, &sentences).persons.into_iter().map(|p| p.name).collect()
-    }
+    use crate::test_persons as persons;
 
     #[test]
     fn transliterated_names_between_cues() {

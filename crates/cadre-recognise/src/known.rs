@@ -109,7 +109,7 @@ pub(crate) fn known_names(
     }
     out.into_iter()
         .map(|(a, b)| (s + a, s + b))
-        .filter(|&(a, b)| !taken.iter().any(|&(x, y)| x < b && a < y))
+        .filter(|&(a, b)| !crate::overlaps_any(taken, a, b))
         .collect()
 }
 
@@ -187,13 +187,7 @@ fn split_run(lx: &Lexicon, sent: &str, a: usize, b: usize) -> Option<Vec<(usize,
 
 #[cfg(test)]
 mod tests {
-    use crate::{recognise, Lexicon};
-
-    fn persons(text: &str) -> Vec<String> {
-        let sentences = cadre_normalise::split_sentences(text);
-        let r = recognise(Lexicon::builtin(), text, &sentences);
-        r.persons.iter().map(|p| p.name.clone()).collect()
-    }
+    use crate::test_persons as persons;
 
     #[test]
     fn known_names_without_a_title() {

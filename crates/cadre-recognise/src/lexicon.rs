@@ -130,6 +130,16 @@ impl Lexicon {
         LEXICON.get_or_init(|| Lexicon::build().unwrap_or_else(|e| panic!("embedded data file is broken: {e}")))
     }
 
+    /// Does `s` end with the name of a foreign state or city (赞比亚, 波士顿)?
+    pub fn ends_with_country(&self, s: &str) -> bool {
+        self.countries.iter().any(|c| s.ends_with(c.as_str()))
+    }
+
+    /// Does `s` begin with the name of a foreign state or city (俄罗斯国防部)?
+    pub fn starts_with_country(&self, s: &str) -> bool {
+        self.countries.iter().any(|c| s.starts_with(c.as_str()))
+    }
+
     pub fn build() -> Result<Lexicon, LexiconError> {
         Ok(Lexicon {
             gazetteer: Gazetteer::build(REGIONS, REGION_ABBREV)?,

@@ -127,7 +127,8 @@ pub fn recognise(lx: &Lexicon, text: &str, sentences: &[(usize, usize)]) -> Reco
             taken.push((a, b));
             add_person(&mut persons, &mut index, name, NameMention { start: a, end: b, sentence: si, found: how }, Vec::new());
         }
-        for (a, b) in guess::guessed_names(lx, text, s, e, &taken) {
+        let mut cue_ends = guess::CueEnds::new(&text[s..e]);
+        for (a, b) in guess::guessed_names(lx, text, s, e, &mut cue_ends, &taken) {
             let name = &text[a..b];
             taken.push((a, b));
             add_person(&mut persons, &mut index, name, NameMention { start: a, end: b, sentence: si, found: Found::Context }, Vec::new());
@@ -137,7 +138,7 @@ pub fn recognise(lx: &Lexicon, text: &str, sentences: &[(usize, usize)]) -> Reco
             taken.push((a, b));
             add_person(&mut persons, &mut index, name, NameMention { start: a, end: b, sentence: si, found: Found::Lexicon }, Vec::new());
         }
-        let more = guess::foreign_names(lx, text, s, e, &taken);
+        let more = guess::foreign_names(lx, text, s, e, &mut cue_ends, &taken);
         for (a, b) in more.into_iter().chain(guess::credited_names(lx, text, s, e, &taken)) {
             let name = &text[a..b];
             add_person(&mut persons, &mut index, name, NameMention { start: a, end: b, sentence: si, found: Found::Context }, Vec::new());
@@ -361,6 +362,18 @@ impl SpanIndex {
         let lo = self.spans[..hi].partition_point(|&(x, _)| x + self.longest <= a);
         self.spans[lo..hi].iter().copied().filter(move |&(_, y)| a < y)
     }
+}
+
+/// Does any of `spans` share a byte with `a..b`?
+pub(crate) fn overlaps_any(spans: &[(usize, usize)], a: usize, b: usize) -> bool {
+    spans.iter().any(|&(x, y)| x < b && a < y)
+}
+
+/// The names of the persons recognised in `text`, in order (for the tests of the readers).
+#[cfg(test)]
+pub(crate) fn test_persons(text: &str) -> Vec<String> {
+    let sentences = cadre_normalise::split_sentences(text);
+    recognise(Lexicon::builtin(), text, &sentences).persons.into_iter().map(|p| p.name).collect()
 }
 
 /// At most `chars` characters of `text` from byte `at`.
