@@ -102,6 +102,10 @@ pub(crate) fn known_names(
         if !(linked_left || cued || open_left(sent, a, b)) || !(linked_right || ends_after(lx, sent, a, b)) {
             continue;
         }
+        // A name that is also a word (汪洋, 万里) is the word unless a cue or a list says otherwise.
+        if lx.known_wordlike.contains(&sent[a..b]) && !(cued || linked_left || linked_right) {
+            continue;
+        }
         out.push((a, b));
         if let Some(Some(between)) = links.get(k) {
             out.extend(between);
@@ -206,7 +210,9 @@ mod tests {
     fn two_character_names_need_an_open_left_side() {
         // 万里 is a name and a word: 鹏程万里 is the word.
         assert!(persons("祝愿大家鹏程万里。").is_empty());
-        assert_eq!(persons("会见时,同万里握手。"), ["万里"]);
+        assert_eq!(persons("会见时,万里说,"), ["万里"]);
+        // A name that is also a word needs a cue: 汪洋 here is the water.
+        assert!(persons("村庄成为一片汪洋,在汪洋中救人。").is_empty());
         // A cue after a Chinese name opens it; the tail of a country before a title is none.
         assert_eq!(persons("使人想起鲁迅先生的话。"), ["鲁迅"]);
         assert!(persons("会见赞比亚总统。").is_empty());

@@ -34,6 +34,7 @@ pub(crate) const TRANSLIT_CHARS: &str = include_str!("../../../data/translit_cha
 pub(crate) const KNOWN_PERSONS_CN: &str = include_str!("../../../data/known_persons_cn.tsv");
 pub(crate) const KNOWN_PERSONS_WORLD: &str = include_str!("../../../data/known_persons_world.tsv");
 pub(crate) const KNOWN_PERSONS_HISTORY: &str = include_str!("../../../data/known_persons_history.tsv");
+pub(crate) const KNOWN_PERSONS_WORDLIKE: &str = include_str!("../../../data/known_persons_wordlike.txt");
 
 /// Rows of a TSV file with their 1-based line numbers; comments and blank lines skipped.
 pub(crate) fn tsv_rows<'a>(
@@ -117,6 +118,8 @@ pub struct Lexicon {
     pub translit: CharSet,
     /// Names of well-known persons (`data/known_persons_*.tsv`).
     pub known_persons: WordList,
+    /// Known names that are also everyday words (汪洋, 万里): only with a cue or in a list.
+    pub known_wordlike: HashSet<&'static str>,
     /// The two-character foreign and historical names among them (普京, 布什, 牛顿): they
     /// run on into longer words (克里 in 克里姆林宫), so they need a word that ends names
     /// after them.
@@ -156,6 +159,7 @@ impl Lexicon {
                 set
             },
             known_persons: WordList::new(&known_names()?),
+            known_wordlike: words(KNOWN_PERSONS_WORDLIKE).collect(),
             known_foreign_short: {
                 let mut short = HashSet::new();
                 for (file, text) in [("known_persons_world.tsv", KNOWN_PERSONS_WORLD), ("known_persons_history.tsv", KNOWN_PERSONS_HISTORY)] {
