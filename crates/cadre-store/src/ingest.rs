@@ -739,7 +739,9 @@ impl<'a> Writer<'a> {
             if let Some(orig) = original {
                 let cands: Vec<i64> = {
                     let mut st = self.tx.prepare_cached(
-                        "SELECT e.id FROM events e JOIN event_reports r ON r.event = e.id WHERE r.doc = ?1 AND e.type = ?2 ORDER BY e.id",
+                        // From the original's reports to their events (CROSS JOIN keeps
+                        // that order): not every event of the type, which grow with the store.
+                        "SELECT e.id FROM event_reports r CROSS JOIN events e ON e.id = r.event WHERE r.doc = ?1 AND e.type = ?2 ORDER BY e.id",
                     )?;
                     let rows = st.query_map(params![orig, kind], |r| r.get(0))?;
                     rows.collect::<rusqlite::Result<_>>()?
@@ -773,40 +775,61 @@ impl<'a> Writer<'a> {
             // 2. Same type, overlapping dates, similar participants.
             if found.is_none() {
                 if let Some((ds, de)) = &date_bounds {
-                    let cands: Vec<(i64, Option<String>, Option<String>)> = {
-                        // One short index range per width class: a stored
-                        // range of class c starting before ds − max(c) cannot
-                        // reach ds. Ranges wider than MAX_EVENT_SPAN_DAYS are
-                        // missed, as before.
+                    // Only events that share a participant or the place can match
+                    // (event_match_score): they are looked up from the participants'
+                    // side and the place's side, not by reading every event of the
+                    // dates, which grow with the store.
+                    let floor = |c: i64| {
+                        dates::days(ds)
+                            .map(|d| dates::from_days(d - merge::span_class_max(c, MAX_EVENT_SPAN_DAYS)))
+                            .unwrap_or_default()
+                    };
+                    let mut cands: Vec<(i64, Option<String>, Option<String>)> = Vec::new();
+                    if !persons.is_empty() {
+                        let ids = format!("[{}]", persons.iter().map(i64::to_string).collect::<Vec<_>>().join(","));
                         let mut st = self.tx.prepare_cached(
-                            "SELECT id, place, office_post FROM events
-                             WHERE type = ?1 AND span_class = 0 AND date_start >= ?2 AND date_start <= ?3
-                             UNION ALL
-                             SELECT id, place, office_post FROM events
-                             WHERE type = ?1 AND span_class = 1 AND date_start >= ?4 AND date_start <= ?3 AND date_end >= ?2
-                             UNION ALL
-                             SELECT id, place, office_post FROM events
-                             WHERE type = ?1 AND span_class = 2 AND date_start >= ?5 AND date_start <= ?3 AND date_end >= ?2
-                             UNION ALL
-                             SELECT id, place, office_post FROM events
-                             WHERE type = ?1 AND span_class = 3 AND date_start >= ?6 AND date_start <= ?3 AND date_end >= ?2
-                             ORDER BY id",
+                            "SELECT e.id, e.place, e.office_post
+                             FROM (SELECT DISTINCT event FROM event_participants
+                                   WHERE person IN (SELECT value FROM json_each(?7))) p
+                             CROSS JOIN events e ON e.id = p.event
+                             WHERE e.type = ?1
+                               AND ((span_class = 0 AND date_start >= ?2 AND date_start <= ?3)
+                                 OR (span_class = 1 AND date_start >= ?4 AND date_start <= ?3 AND date_end >= ?2)
+                                 OR (span_class = 2 AND date_start >= ?5 AND date_start <= ?3 AND date_end >= ?2)
+                                 OR (span_class = 3 AND date_start >= ?6 AND date_start <= ?3 AND date_end >= ?2))",
                         )?;
-                        let floor = |c: i64| {
-                            dates::days(ds)
-                                .map(|d| {
-                                    dates::from_days(
-                                        d - merge::span_class_max(c, MAX_EVENT_SPAN_DAYS),
-                                    )
-                                })
-                                .unwrap_or_default()
-                        };
                         let rows = st.query_map(
-                            params![kind, ds, de, floor(1), floor(2), floor(3)],
+                            params![kind, ds, de, floor(1), floor(2), floor(3), ids],
                             |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
                         )?;
-                        rows.collect::<rusqlite::Result<_>>()?
-                    };
+                        cands = rows.collect::<rusqlite::Result<_>>()?;
+                    }
+                    if let Some(place) = place {
+                        // One short index range per width class: a stored range of
+                        // class c starting before ds − max(c) cannot reach ds. Ranges
+                        // wider than MAX_EVENT_SPAN_DAYS are missed, as before.
+                        let mut st = self.tx.prepare_cached(
+                            "SELECT id, place, office_post FROM events
+                             WHERE type = ?1 AND span_class = 0 AND date_start >= ?2 AND date_start <= ?3 AND place = ?7
+                             UNION ALL
+                             SELECT id, place, office_post FROM events
+                             WHERE type = ?1 AND span_class = 1 AND date_start >= ?4 AND date_start <= ?3 AND date_end >= ?2 AND place = ?7
+                             UNION ALL
+                             SELECT id, place, office_post FROM events
+                             WHERE type = ?1 AND span_class = 2 AND date_start >= ?5 AND date_start <= ?3 AND date_end >= ?2 AND place = ?7
+                             UNION ALL
+                             SELECT id, place, office_post FROM events
+                             WHERE type = ?1 AND span_class = 3 AND date_start >= ?6 AND date_start <= ?3 AND date_end >= ?2 AND place = ?7",
+                        )?;
+                        let rows = st.query_map(
+                            params![kind, ds, de, floor(1), floor(2), floor(3), place],
+                            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                        )?;
+                        cands.extend(rows.collect::<rusqlite::Result<Vec<_>>>()?);
+                    }
+                    // In id order, as the merge has always tried them (ties go to the oldest).
+                    cands.sort_by_key(|c| c.0);
+                    cands.dedup_by_key(|c| c.0);
                     for (c, their_place, their_post) in cands {
                         if used.contains(&c) {
                             continue;
