@@ -1,10 +1,11 @@
-//! Writing one record: one transaction per document (see the crate docs for
-//! the merging rules; the pure parts are in merge.rs).
+//! Writing records: one transaction per document, or one per batch with a savepoint
+//! per document (see the crate docs for the merging rules; the pure parts are in
+//! merge.rs).
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 use cadre_model::{EntityKind, EventType, Office, Record, Role};
-use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
+use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 
 use crate::merge::{self, OfficeKey};
 use crate::regions::Regions;
@@ -35,12 +36,51 @@ fn exec(conn: &Connection, sql: &str, params: impl rusqlite::Params) -> Result<u
 }
 
 pub fn ingest(conn: &mut Connection, rec: &Record, hash: &str) -> Result<IngestOutcome> {
-    if rec.id.trim().is_empty() {
-        return Err(Error::Invalid("record without id".into()));
-    }
+    check(rec)?;
     // IMMEDIATE: take the write lock up front, so a concurrent writer waits
     // (busy_timeout) instead of failing half-way.
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let outcome = ingest_on(&tx, rec, hash)?;
+    tx.commit()?;
+    Ok(outcome)
+}
+
+/// Several records in one transaction, each in a savepoint of its own: a record that
+/// fails leaves nothing behind and the others are kept, and the commit (a good share of
+/// the writing when every document touches many indexes) is paid once. Killed at any
+/// moment, the database holds the batches committed before; a rerun skips their
+/// documents by hash and writes the rest. The outer error is the transaction's.
+pub fn ingest_batch(conn: &mut Connection, items: &[(&Record, &str)]) -> Result<Vec<Result<IngestOutcome>>> {
+    let mut tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let mut out = Vec::with_capacity(items.len());
+    for &(rec, hash) in items {
+        if let Err(e) = check(rec) {
+            out.push(Err(e));
+            continue;
+        }
+        let sp = tx.savepoint()?;
+        match ingest_on(&sp, rec, hash) {
+            Ok(outcome) => {
+                sp.commit()?;
+                out.push(Ok(outcome));
+            }
+            // Dropping the savepoint rolls the record back.
+            Err(e) => out.push(Err(e)),
+        }
+    }
+    tx.commit()?;
+    Ok(out)
+}
+
+fn check(rec: &Record) -> Result<()> {
+    if rec.id.trim().is_empty() {
+        return Err(Error::Invalid("record without id".into()));
+    }
+    Ok(())
+}
+
+/// One record, inside a transaction or savepoint the caller commits.
+fn ingest_on(tx: &Connection, rec: &Record, hash: &str) -> Result<IngestOutcome> {
     let existing: Option<String> = tx
         .prepare_cached("SELECT content_hash FROM documents WHERE id = ?1")?
         .query_row([&rec.id], |r| r.get(0))
@@ -57,19 +97,17 @@ pub fn ingest(conn: &mut Connection, rec: &Record, hash: &str) -> Result<IngestO
             })
         }
         Some(_) => {
-            delete_doc_facts(&tx, &rec.id)?;
+            delete_doc_facts(tx, &rec.id)?;
             IngestStatus::Replaced
         }
         None => IngestStatus::Inserted,
     };
-    let outcome = Writer::new(&tx, rec).write(hash, status)?;
-    tx.commit()?;
-    Ok(outcome)
+    Writer::new(tx, rec).write(hash, status)
 }
 
 /// Deletes everything read from a document (keeping its `documents` row),
 /// then repairs the merged facts it contributed to.
-pub(crate) fn delete_doc_facts(tx: &Transaction, doc: &str) -> Result<()> {
+pub(crate) fn delete_doc_facts(tx: &Connection, doc: &str) -> Result<()> {
     let events: Vec<i64> = collect(
         tx,
         "SELECT DISTINCT event FROM event_reports WHERE doc = ?1",
@@ -127,7 +165,7 @@ pub(crate) fn delete_doc_facts(tx: &Transaction, doc: &str) -> Result<()> {
     Ok(())
 }
 
-fn collect(tx: &Transaction, sql: &str, doc: &str) -> Result<Vec<i64>> {
+fn collect(tx: &Connection, sql: &str, doc: &str) -> Result<Vec<i64>> {
     let mut st = tx.prepare_cached(sql)?;
     let rows = st.query_map([doc], |r| r.get(0))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -135,7 +173,7 @@ fn collect(tx: &Transaction, sql: &str, doc: &str) -> Result<Vec<i64>> {
 
 /// Recomputes an event's date and place from its remaining reports (the most
 /// precise date wins), or deletes it when no document reports it any more.
-pub(crate) fn refresh_event(tx: &Transaction, event: i64) -> Result<()> {
+pub(crate) fn refresh_event(tx: &Connection, event: i64) -> Result<()> {
     type Report = (
         Option<String>,
         Option<String>,
@@ -184,7 +222,7 @@ pub(crate) fn refresh_event(tx: &Transaction, event: i64) -> Result<()> {
 
 /// Recomputes an office's dated bounds from its evidence, or deletes it.
 /// Each bound is one seek in an `office_evidence(office, …, date)` index.
-pub(crate) fn refresh_office(tx: &Transaction, office: i64) -> Result<()> {
+pub(crate) fn refresh_office(tx: &Connection, office: i64) -> Result<()> {
     let any: bool = tx
         .prepare_cached("SELECT EXISTS (SELECT 1 FROM office_evidence WHERE office = ?1)")?
         .query_row([office], |r| r.get(0))?;
@@ -219,7 +257,7 @@ fn role_name(r: Role) -> String {
 
 /// State while writing one record.
 struct Writer<'a> {
-    tx: &'a Transaction<'a>,
+    tx: &'a Connection,
     rec: &'a Record,
     chars: Vec<char>,
     regions: &'static Regions,
@@ -237,7 +275,7 @@ struct Writer<'a> {
 }
 
 impl<'a> Writer<'a> {
-    fn new(tx: &'a Transaction<'a>, rec: &'a Record) -> Self {
+    fn new(tx: &'a Connection, rec: &'a Record) -> Self {
         let ref_date = rec.reference_date.clone().or_else(|| rec.published.clone());
         let ref_day = ref_date
             .as_deref()

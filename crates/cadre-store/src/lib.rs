@@ -15,8 +15,9 @@
 //!
 //! # Ingest
 //! [`KnowledgeBase::ingest_record`] writes one document in ONE transaction,
-//! so an ingest killed at any moment leaves the database as it was after the
-//! last whole document. Same id and hash → skipped; same id, new hash → the
+//! [`KnowledgeBase::ingest_batch`] several in one transaction with a savepoint
+//! each, so an ingest killed at any moment leaves the database as it was after
+//! the last whole document or batch. Same id and hash → skipped; same id, new hash → the
 //! document's facts are deleted and re-read; new id → inserted.
 //!
 //! # Merging rules
@@ -128,6 +129,12 @@ pub const DEFAULT_LIMIT: usize = 100;
 pub trait KnowledgeBase {
     /// Stores one document's record in one transaction (see the crate docs).
     fn ingest_record(&mut self, rec: &Record, content_hash: &str) -> Result<IngestOutcome>;
+    /// Stores several records, one outcome per record in order: a record that fails is
+    /// not stored and the others are. A store may commit them together (SQLite does, with
+    /// a savepoint per record); the outer error is a failure of the whole batch.
+    fn ingest_batch(&mut self, items: &[(&Record, &str)]) -> Result<Vec<Result<IngestOutcome>>> {
+        Ok(items.iter().map(|&(rec, hash)| self.ingest_record(rec, hash)).collect())
+    }
     /// Who held `post` (a controlled post or `other`) in `jurisdiction` (a
     /// region name, short form or code, `中央`, or a body as written), ranked
     /// for the date `on` when given, else most recent first.
@@ -208,6 +215,9 @@ pub fn content_hash(text: &str) -> String {
 impl KnowledgeBase for SqliteStore {
     fn ingest_record(&mut self, rec: &Record, content_hash: &str) -> Result<IngestOutcome> {
         ingest::ingest(&mut self.conn, rec, content_hash)
+    }
+    fn ingest_batch(&mut self, items: &[(&Record, &str)]) -> Result<Vec<Result<IngestOutcome>>> {
+        ingest::ingest_batch(&mut self.conn, items)
     }
     fn who(&self, jurisdiction: &str, post: &str, on: Option<&str>) -> Result<Vec<TermHit>> {
         query::who::who(&self.conn, jurisdiction, post, on)

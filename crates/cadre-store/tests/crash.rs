@@ -268,9 +268,17 @@ fn child_ingest() {
         return;
     };
     let mut kb = SqliteStore::open(&db).unwrap();
-    for (i, r) in records().iter().enumerate() {
-        kb.ingest_record(r, &hash(r)).unwrap();
-        println!("ingested {i}");
+    // Batches of three, one transaction each, as `cadre ingest` writes: a line after
+    // each commit names the last document it holds.
+    let recs = records();
+    let hashes: Vec<String> = recs.iter().map(hash).collect();
+    for (k, chunk) in recs.chunks(3).enumerate() {
+        let items: Vec<(&Record, &str)> =
+            chunk.iter().zip(&hashes[k * 3..]).map(|(r, h)| (r, h.as_str())).collect();
+        for outcome in kb.ingest_batch(&items).unwrap() {
+            outcome.unwrap();
+        }
+        println!("ingested {}", k * 3 + chunk.len() - 1);
     }
 }
 

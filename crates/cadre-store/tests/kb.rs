@@ -884,3 +884,26 @@ fn reopening_a_file_keeps_the_schema_version() {
     drop(kb);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_batch_stores_what_one_by_one_stores_and_drops_only_its_bad_record() {
+    let good = [guangzhou_meeting_gd("gd-1"), guangzhou_meeting_gd("gd-2")];
+    let mut bad = guangzhou_meeting_gd("bad");
+    bad.id = " ".into();
+    let hashes: Vec<String> = [&good[0], &bad, &good[1]].iter().map(|r| hash(r)).collect();
+    let items: Vec<(&cadre_model::Record, &str)> =
+        [&good[0], &bad, &good[1]].iter().zip(&hashes).map(|(r, h)| (*r, h.as_str())).collect();
+
+    let mut batched = store();
+    let outcomes = batched.ingest_batch(&items).unwrap();
+    assert!(outcomes[0].is_ok() && outcomes[1].is_err() && outcomes[2].is_ok());
+
+    let mut one_by_one = store();
+    for r in &good {
+        ingest(&mut one_by_one, r);
+    }
+    assert_eq!(batched.stats().unwrap(), one_by_one.stats().unwrap());
+    // Again: every record of the batch is skipped by its hash.
+    let again = batched.ingest_batch(&[items[0], items[2]]).unwrap();
+    assert!(again.iter().all(|o| o.as_ref().unwrap().status == IngestStatus::Skipped));
+}

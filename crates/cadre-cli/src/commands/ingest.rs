@@ -134,13 +134,22 @@ where
     let result = std::thread::scope(|scope| -> anyhow::Result<()> {
         scope.spawn(move || read_and_extract(docs(), tx));
         for batch in rx {
-            for item in batch {
+            // The batch's records are written in one transaction (a savepoint each): a
+            // record that fails is reported and skipped, the others are kept.
+            let records: Vec<(&Record, &str)> =
+                batch.iter().filter_map(|i| i.as_ref().ok()).map(|x| (&x.record, x.hash.as_str())).collect();
+            let mut outcomes = match store.ingest_batch(&records) {
+                Ok(v) => v.into_iter().map(|r| r.map_err(|e| e.to_string())).collect::<Vec<_>>(),
+                Err(e) => records.iter().map(|_| Err(e.to_string())).collect(),
+            }
+            .into_iter();
+            for item in &batch {
                 match item {
                     Err((doc, reason)) => {
                         sum.errors += 1;
                         bar.suspend(|| eprintln!("cadre: {doc}: {reason}"));
                     }
-                    Ok(x) => match store.ingest_record(&x.record, &x.hash) {
+                    Ok(x) => match outcomes.next().unwrap_or_else(|| Err("no outcome".into())) {
                         Ok(outcome) => {
                             sum.bytes += x.bytes;
                             match outcome.status {
