@@ -1,6 +1,8 @@
 //! Names the lexicon already knows: `data/known_persons_cn.tsv` (PRC leaders past and
-//! present, figures that political news quotes) and `data/known_persons_world.tsv`
-//! (foreign leaders as Chinese news transliterates them).
+//! present, figures that political news quotes), `data/known_persons_world.tsv` (foreign
+//! leaders as Chinese news transliterates them) and `data/known_persons_history.tsv`
+//! (historical, cultural and scientific figures); `data/known_persons_wordlike.txt`
+//! lists those names that are also everyday words (汪洋), read only with a cue or a list.
 //!
 //! A known name needs no title or cue (邓小平逝世, 向李鹏汇报, 同克林顿会谈), but it must
 //! stand as a word of its own:

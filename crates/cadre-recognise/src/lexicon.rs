@@ -144,6 +144,9 @@ impl Lexicon {
     }
 
     pub fn build() -> Result<Lexicon, LexiconError> {
+        let cn = known_names("known_persons_cn.tsv", KNOWN_PERSONS_CN)?;
+        let world = known_names("known_persons_world.tsv", KNOWN_PERSONS_WORLD)?;
+        let history = known_names("known_persons_history.tsv", KNOWN_PERSONS_HISTORY)?;
         Ok(Lexicon {
             gazetteer: Gazetteer::build(REGIONS, REGION_ABBREV)?,
             posts: Posts::build(POSTS)?,
@@ -153,35 +156,17 @@ impl Lexicon {
             not_names: words(NOT_NAMES).map(|w| w.trim_end_matches('*').to_string()).collect(),
             not_name_prefixes: words(NOT_NAMES).filter_map(|w| w.strip_suffix('*')).map(str::to_string).collect(),
             name_cues: NameCues::build(NAME_CUES, GIVEN_CHARS, SURNAMES_AMBIGUOUS)?,
-            translit: {
-                let mut set = CharSet::new();
-                words(TRANSLIT_CHARS).flat_map(str::chars).for_each(|c| set.insert(c));
-                set
-            },
-            known_persons: WordList::new(&known_names()?),
+            translit: CharSet::of_words(TRANSLIT_CHARS),
+            known_persons: WordList::new(&[&cn[..], &world[..], &history[..]].concat()),
             known_wordlike: words(KNOWN_PERSONS_WORDLIKE).collect(),
-            known_foreign_short: {
-                let mut short = HashSet::new();
-                for (file, text) in [("known_persons_world.tsv", KNOWN_PERSONS_WORLD), ("known_persons_history.tsv", KNOWN_PERSONS_HISTORY)] {
-                    short.extend(tsv_rows(file, text, 2)?.into_iter().map(|(_, cols)| cols[0].trim()).filter(|n| n.chars().count() == 2));
-                }
-                short
-            },
+            known_foreign_short: world.iter().chain(&history).copied().filter(|n| n.chars().count() == 2).collect(),
         })
     }
 }
 
-/// The first column of the known-person files.
-fn known_names() -> Result<Vec<&'static str>, LexiconError> {
-    let mut names = Vec::new();
-    for (file, text) in [
-        ("known_persons_cn.tsv", KNOWN_PERSONS_CN),
-        ("known_persons_world.tsv", KNOWN_PERSONS_WORLD),
-        ("known_persons_history.tsv", KNOWN_PERSONS_HISTORY),
-    ] {
-        names.extend(tsv_rows(file, text, 2)?.into_iter().map(|(_, cols)| cols[0].trim()).filter(|n| n.chars().count() >= 2));
-    }
-    Ok(names)
+/// The names (first column) of a known-person file, of two characters or more.
+fn known_names(file: &'static str, text: &'static str) -> Result<Vec<&'static str>, LexiconError> {
+    Ok(tsv_rows(file, text, 2)?.into_iter().map(|(_, cols)| cols[0].trim()).filter(|n| n.chars().count() >= 2).collect())
 }
 
 /// A set of characters of the Basic Multilingual Plane as a bitmap: membership tests
@@ -199,6 +184,13 @@ impl CharSet {
         if cp < 0x10000 {
             self.0[cp / 64] |= 1 << (cp % 64);
         }
+    }
+
+    /// Every character of a word-list file (`#` comments skipped).
+    pub(crate) fn of_words(text: &str) -> CharSet {
+        let mut set = CharSet::new();
+        words(text).flat_map(str::chars).for_each(|c| set.insert(c));
+        set
     }
 
     /// The first characters of `words`: a cheap test before an automaton runs.
@@ -332,15 +324,6 @@ impl NameCues {
                 }
             }
         }
-        let set = |text: &str| {
-            let mut cs = CharSet::new();
-            for w in words(text) {
-                for c in w.chars() {
-                    cs.insert(c);
-                }
-            }
-            cs
-        };
         let after_first = CharSet::first_chars(after.iter().copied());
         let mut before_last = CharSet::new();
         before.iter().filter_map(|w| w.chars().next_back()).for_each(|c| before_last.insert(c));
@@ -349,8 +332,8 @@ impl NameCues {
             before: WordList::new(&before),
             after: WordList::new(&after),
             after_first,
-            given: set(given),
-            ambiguous_surname: set(ambiguous),
+            given: CharSet::of_words(given),
+            ambiguous_surname: CharSet::of_words(ambiguous),
         })
     }
 
