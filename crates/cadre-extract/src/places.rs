@@ -97,6 +97,9 @@ pub fn abbreviated(lx: &Lexicon, sent: &str) -> Option<usize> {
 /// the document's officials (西青区委书记 → 西青区) or its outlet.
 pub fn our_region(lx: &Lexicon, rec: &cadre_recognise::Recognition, sent: &str) -> Option<usize> {
     let g = &lx.gazetteer;
+    if !sent.contains('我') {
+        return None;
+    }
     let level = ["我省", "我市", "我区", "我县", "我州"].iter().position(|w| {
         sent.find(w).is_some_and(|k| TO.iter().chain(AT).any(|t| sent[..k].ends_with(t)))
     })?;

@@ -220,7 +220,7 @@ pub(crate) fn foreign_names(
         if !(by_cue_after || by_cue_before()) {
             continue;
         }
-        if lx.ends_with_country(name) || lx.gazetteer.is_name(name) || crate::titles::is_not_a_name(lx, name) {
+        if lx.countries.ends(name) || lx.gazetteer.is_name(name) || crate::titles::is_not_a_name(lx, name) {
             continue;
         }
         if !crate::overlaps_any(taken, s + a, s + b) {

@@ -107,7 +107,7 @@ pub struct Lexicon {
     pub surnames: Surnames,
     pub boundaries: Boundaries,
     /// Foreign states and their capitals, for titles such as 赞比亚总统.
-    pub countries: HashSet<String>,
+    pub countries: Countries,
     /// Common words that begin with a surname character (应该, 严格, 全会), and those of
     /// them that no longer name begins with either.
     pub not_names: HashSet<String>,
@@ -133,16 +133,6 @@ impl Lexicon {
         LEXICON.get_or_init(|| Lexicon::build().unwrap_or_else(|e| panic!("embedded data file is broken: {e}")))
     }
 
-    /// Does `s` end with the name of a foreign state or city (赞比亚, 波士顿)?
-    pub fn ends_with_country(&self, s: &str) -> bool {
-        self.countries.iter().any(|c| s.ends_with(c.as_str()))
-    }
-
-    /// Does `s` begin with the name of a foreign state or city (俄罗斯国防部)?
-    pub fn starts_with_country(&self, s: &str) -> bool {
-        self.countries.iter().any(|c| s.starts_with(c.as_str()))
-    }
-
     pub fn build() -> Result<Lexicon, LexiconError> {
         let cn = known_names("known_persons_cn.tsv", KNOWN_PERSONS_CN)?;
         let world = known_names("known_persons_world.tsv", KNOWN_PERSONS_WORLD)?;
@@ -152,7 +142,7 @@ impl Lexicon {
             posts: Posts::build(POSTS)?,
             surnames: Surnames::build(SURNAMES),
             boundaries: Boundaries::build(BOUNDARIES),
-            countries: words(COUNTRIES).map(str::to_string).collect(),
+            countries: Countries::build(COUNTRIES),
             not_names: words(NOT_NAMES).map(|w| w.trim_end_matches('*').to_string()).collect(),
             not_name_prefixes: words(NOT_NAMES).filter_map(|w| w.strip_suffix('*')).map(str::to_string).collect(),
             name_cues: NameCues::build(NAME_CUES, GIVEN_CHARS, SURNAMES_AMBIGUOUS)?,
@@ -167,6 +157,40 @@ impl Lexicon {
 /// The names (first column) of a known-person file, of two characters or more.
 fn known_names(file: &'static str, text: &'static str) -> Result<Vec<&'static str>, LexiconError> {
     Ok(tsv_rows(file, text, 2)?.into_iter().map(|(_, cols)| cols[0].trim()).filter(|n| n.chars().count() >= 2).collect())
+}
+
+/// Names of foreign states and cities. Lookups try the few suffixes or prefixes as long
+/// as a name can be, not every name: they run for every title and candidate name.
+pub struct Countries {
+    names: HashSet<&'static str>,
+    max_chars: usize,
+}
+
+impl Countries {
+    fn build(text: &'static str) -> Countries {
+        let names: HashSet<&'static str> = words(text).collect();
+        let max_chars = names.iter().map(|n| n.chars().count()).max().unwrap_or(0);
+        Countries { names, max_chars }
+    }
+
+    pub fn contains(&self, s: &str) -> bool {
+        self.names.contains(s)
+    }
+
+    /// Byte lengths of the names that `s` ends with (赞比亚 and 比亚 end 赞比亚).
+    pub fn ending<'a>(&'a self, s: &'a str) -> impl Iterator<Item = usize> + 'a {
+        s.char_indices().rev().take(self.max_chars).filter(|&(i, _)| self.names.contains(&s[i..])).map(|(i, _)| s.len() - i)
+    }
+
+    /// Does `s` end with the name of a foreign state or city (赞比亚, 波士顿)?
+    pub fn ends(&self, s: &str) -> bool {
+        self.ending(s).next().is_some()
+    }
+
+    /// Does `s` begin with the name of a foreign state or city (俄罗斯国防部)?
+    pub fn starts(&self, s: &str) -> bool {
+        s.char_indices().skip(1).map(|(i, _)| i).chain([s.len()]).take(self.max_chars).any(|e| self.names.contains(&s[..e]))
+    }
 }
 
 /// A set of characters of the Basic Multilingual Plane as a bitmap: membership tests
@@ -204,6 +228,7 @@ impl CharSet {
         set
     }
 
+    #[inline]
     pub fn contains(&self, c: char) -> bool {
         let cp = c as usize;
         cp < 0x10000 && self.0[cp / 64] & (1 << (cp % 64)) != 0
@@ -243,6 +268,7 @@ impl Surnames {
     }
 
     /// Length in chars of the surname `s` starts with, if any (compound first).
+    #[inline]
     pub fn prefix_len(&self, s: &str) -> Option<usize> {
         let mut cs = s.chars();
         let a = cs.next()?;
@@ -290,6 +316,7 @@ impl Boundaries {
         self.automaton.leftmost_find_iter(&s[..end]).next().is_some_and(|m| m.start() == 0)
     }
 
+    #[inline]
     pub fn is_single(&self, c: char) -> bool {
         self.single.contains(c)
     }

@@ -188,11 +188,21 @@ pub fn recognise(lx: &Lexicon, text: &str, sentences: &[(usize, usize)]) -> Reco
         for v in by_first.values_mut() {
             v.sort_by_key(|&i| std::cmp::Reverse(names[i].len()));
         }
-        let firsts = lexicon::CharSet::first_chars(names.iter().map(String::as_str));
+        // A 256-bit filter on the first characters (a full bitmap would cost more to clear
+        // than the scan): most characters of the text begin no known name.
+        let mut firsts = [0u64; 4];
+        for &c in by_first.keys() {
+            let b = c as usize & 255;
+            firsts[b / 64] |= 1 << (b % 64);
+        }
+        let may_begin = |c: char| {
+            let b = c as usize & 255;
+            firsts[b / 64] & (1 << (b % 64)) != 0
+        };
         let mut found: Vec<(usize, usize, usize)> = Vec::new();
         let mut skip_to = 0;
         for (pos, c) in text.char_indices() {
-            if pos < skip_to || !firsts.contains(c) {
+            if pos < skip_to || !may_begin(c) {
                 continue;
             }
             if let Some(cands) = by_first.get(&c) {

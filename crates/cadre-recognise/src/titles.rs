@@ -104,7 +104,7 @@ pub(crate) fn titled_names(
             raw.region = Some(pick);
         } else if matches!(entry.scope, Scope::Region | Scope::Org | Scope::Central) {
             let org = org_before(lx, text, s, p.start)
-                .filter(|(_, o)| entry.scope != Scope::Central || lx.ends_with_country(o));
+                .filter(|(_, o)| entry.scope != Scope::Central || lx.countries.ends(o));
             if let Some((start, name)) = org {
                 raw.start = start;
                 raw.region = regions.iter().find(|m| m.start == start).map(|m| m.region());
@@ -133,7 +133,7 @@ pub(crate) fn titled_names(
             continue;
         }
         // A body of a foreign state (俄罗斯国防部长): its holders carry transliterated names.
-        let foreign = chain.iter().any(|t| t.org.as_ref().is_some_and(|o| lx.starts_with_country(o)))
+        let foreign = chain.iter().any(|t| t.org.as_ref().is_some_and(|o| lx.countries.starts(o)))
             || matches!(entry.word.as_str(), "总统" | "副总统" | "首相" | "国王" | "女王" | "王储" | "总督" | "议长");
         let trust = if foreign { Trust::Foreign } else { Trust::Title };
         // 调任河南省委副书记的陈润儿: the title describes the name after 的.
@@ -259,8 +259,8 @@ pub(crate) fn is_not_a_name(lx: &Lexicon, name: &str) -> bool {
         return true;
     }
     // 应该, 严格, 余万元: a common word, or a name candidate that begins with one.
-    let two: String = name.chars().take(2).collect();
-    if lx.not_names.contains(name) || lx.not_name_prefixes.contains(&two) {
+    let two = &name[..name.char_indices().nth(2).map_or(name.len(), |(i, _)| i)];
+    if lx.not_names.contains(name) || lx.not_name_prefixes.contains(two) {
         return true;
     }
     lx.countries.contains(name)
@@ -307,7 +307,7 @@ fn name_before(lx: &Lexicon, text: &str, s: usize, at: usize) -> Option<(usize, 
     let inside_country = |from: usize| {
         let ends = before[from..].char_indices().skip(1).map(|(k, _)| k).chain([before.len() - from]);
         // A country ends k bytes into the candidate and began before it.
-        ends.into_iter().any(|k| lx.countries.iter().any(|c| c.len() > k && before[..from + k].ends_with(c.as_str())))
+        ends.into_iter().any(|k| lx.countries.ending(&before[..from + k]).any(|len| len > k))
     };
     let chars: Vec<(usize, char)> = before.char_indices().rev().take(4).collect();
     for len in [3usize, 2] {
@@ -351,7 +351,7 @@ fn foreign_name_before(lx: &Lexicon, text: &str, s: usize, at: usize) -> Option<
     let name = lx.known_persons.find(name).find(|&(_, b, _)| b == name.len()).map_or(name, |(a, _, _)| &name[a..]);
     let start = at - name.len();
     let chars = name.chars().filter(|&c| c != '·').count();
-    if chars < 3 || lx.ends_with_country(name) || is_not_a_name(lx, name) {
+    if chars < 3 || lx.countries.ends(name) || is_not_a_name(lx, name) {
         return None;
     }
     Some((start, at))
