@@ -48,7 +48,7 @@ pub fn extract(lx: &Lexicon, doc: &Doc) -> Vec<CareerStep> {
         let sent = &text[s..e];
         let mentions = doc.mentions_in(si);
         // The date in force: a date (a year is enough) opening the sentence.
-        if let Some(t) = doc.times.iter().find(|t| t.start >= s && t.end <= e && t.start < s + 30) {
+        if let Some(t) = doc.times_from(s, e).iter().find(|t| t.end <= e && t.start < s + 30) {
             ctx_date = Some(fill_year(&t.value, ctx_date.as_ref()));
         }
         let mut verbs: Vec<(usize, usize, EventType)> = Vec::new();
@@ -61,7 +61,7 @@ pub fn extract(lx: &Lexicon, doc: &Doc) -> Vec<CareerStep> {
                     continue;
                 }
                 let next = text[end..].chars().next();
-                let region_next = doc.rec.regions.iter().any(|m| m.start == end);
+                let region_next = doc.region_at(end).is_some();
                 if !region_next && matches!(next, Some('上' | '内' | '职' | '期' | '务' | '命' | '何' | '用' | '免' | '性' | '重' | '人')) {
                     continue;
                 }
@@ -69,7 +69,7 @@ pub fn extract(lx: &Lexicon, doc: &Doc) -> Vec<CareerStep> {
             // 林铎为甘肃省代省长: 为 between a name and a regional title.
             if w == "为" {
                 let named_before = mentions.iter().any(|(_, m)| m.end == at);
-                let region_after = doc.rec.regions.iter().find(|m| m.start == end);
+                let region_after = doc.region_at(end);
                 let title_after = region_after.is_some_and(|m| crate::places::starts_title(lx, text, m));
                 if !(named_before && title_after) {
                     continue;
@@ -84,7 +84,7 @@ pub fn extract(lx: &Lexicon, doc: &Doc) -> Vec<CareerStep> {
             let mut offices = titles_in(lx, doc, vend, clause_end.min(next_verb).max(vend));
             // 由湖南调任新疆的孙金龙: the region is all the text says of the new office.
             if offices.is_empty() && kind == EventType::Appointment {
-                if let Some(m) = doc.rec.regions.iter().find(|m| m.start == vend && text[m.end..e].starts_with('的')) {
+                if let Some(m) = doc.region_at(vend).filter(|m| text[m.end..e].starts_with('的')) {
                     let r = lx.gazetteer.get(m.region());
                     offices.push((Office { jurisdiction: Some(r.name.clone()), post: "other".into(), title: text[m.start..m.end].to_string() }, m.start, m.end));
                 }
@@ -278,7 +278,7 @@ pub fn titles_in(lx: &Lexicon, doc: &Doc, from: usize, to: usize) -> Vec<(Office
         } else if !org_text.is_empty() && matches!(entry.scope, Scope::Org | Scope::Region) {
             // 青海省政协党组书记: a regional body's office belongs to the region.
             let regional = cadre_recognise::body_is_regional(&org_text);
-            let org_region = doc.rec.regions.iter().find(|m| m.start == cursor + (text[cursor..].len() - text[cursor..].trim_start_matches(['、', '兼']).len()));
+            let org_region = doc.region_at(cursor + (text[cursor..].len() - text[cursor..].trim_start_matches(['、', '兼']).len()));
             match org_region {
                 Some(m) if regional => {
                     last_region = Some(m.region());

@@ -202,6 +202,7 @@ fn date_at<'t>(times: &'t [TimeMention], s: usize, e: usize, at: usize) -> Optio
                 TimeValue::Point(d) | TimeValue::Range(d, _) => d.month.is_some() || d.day.is_some(),
             }
     };
+    let times = crate::starting_in(times, s, e, |t| t.start);
     times.iter().filter(in_sentence).filter(|t| t.end <= at).last().or_else(|| times.iter().find(in_sentence))
 }
 

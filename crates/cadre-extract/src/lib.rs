@@ -39,6 +39,14 @@ pub struct Extractor {
     triggers: &'static Triggers,
 }
 
+/// The items of `xs` (in text order) that start in `s..e`, found by binary search: the
+/// stages ask this for every sentence and every trigger.
+pub(crate) fn starting_in<T>(xs: &[T], s: usize, e: usize, start: impl Fn(&T) -> usize) -> &[T] {
+    let a = xs.partition_point(|x| start(x) < s);
+    let b = a + xs[a..].partition_point(|x| start(x) < e);
+    &xs[a..b]
+}
+
 impl Default for Extractor {
     fn default() -> Self {
         Self::new()
@@ -62,9 +70,19 @@ impl<'a> Doc<'a> {
         &self.norm.text
     }
 
+    /// Time mentions that start in `s..e`.
+    pub fn times_from(&self, s: usize, e: usize) -> &[cadre_time::TimeMention] {
+        starting_in(&self.times, s, e, |t| t.start)
+    }
+
+    /// The region mention that starts at byte `at`, if any.
+    pub fn region_at(&self, at: usize) -> Option<&cadre_recognise::RegionMention> {
+        starting_in(&self.rec.regions, at, at + 1, |m| m.start).first()
+    }
+
     /// The person mentions of sentence `si`, in text order.
-    pub fn mentions_in(&self, si: usize) -> Vec<(usize, &cadre_recognise::NameMention)> {
-        self.mentions[si].iter().map(|(p, m)| (*p, m)).collect()
+    pub fn mentions_in(&self, si: usize) -> &[(usize, cadre_recognise::NameMention)] {
+        &self.mentions[si]
     }
 }
 

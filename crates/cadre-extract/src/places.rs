@@ -8,7 +8,7 @@ const AT: &[&str] = &["在", "于"];
 const TO: &[&str] = &["赴", "到", "来", "前往", "抵达", "抵", "深入", "走进", "莅临", "来到", "奔赴", "至"];
 
 fn regions_in<'a>(regions: &'a [RegionMention], s: usize, e: usize) -> Vec<&'a RegionMention> {
-    regions.iter().filter(|m| m.start >= s && m.end <= e).collect()
+    crate::starting_in(regions, s, e, |m| m.start).iter().filter(|m| m.end <= e).collect()
 }
 
 /// Regions in a run that starts right after a marker: `广东省深圳市、广州市`.

@@ -7,9 +7,13 @@
 #[macro_export]
 macro_rules! word_set {
     ($name:ident, [$($w:expr),* $(,)?]) => {
+        $crate::word_set!($name, &[$($w),*]);
+    };
+    // A list that is also used as a constant: `word_set!(name, LIST);`.
+    ($name:ident, $list:expr) => {
         fn $name() -> &'static cadre_recognise::lexicon::WordList {
             static SET: std::sync::OnceLock<cadre_recognise::lexicon::WordList> = std::sync::OnceLock::new();
-            SET.get_or_init(|| cadre_recognise::lexicon::WordList::new(&[$($w),*]))
+            SET.get_or_init(|| cadre_recognise::lexicon::WordList::new($list))
         }
     };
 }

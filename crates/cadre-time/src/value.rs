@@ -81,16 +81,48 @@ impl Day {
     /// Gold annotation form: `YYYY-MM-DD`, `YYYY-MM`, `YYYY`; an unknown year is
     /// written `XXXX` (`XXXX-11-02`), an unknown month `XX`.
     pub fn to_gold(&self) -> String {
-        let y = match self.year {
-            Some(y) => format!("{y:04}"),
-            None => "XXXX".to_string(),
-        };
-        match (self.month, self.day) {
-            (None, None) => y,
-            (Some(m), None) => format!("{y}-{m:02}"),
-            (Some(m), Some(d)) => format!("{y}-{m:02}-{d:02}"),
-            (None, Some(d)) => format!("{y}-XX-{d:02}"),
+        let mut out = String::with_capacity(10);
+        self.write_gold(&mut out);
+        out
+    }
+
+    /// Appends the gold form to `out`: written digit by digit, since every time mention of
+    /// every document is written so.
+    fn write_gold(&self, out: &mut String) {
+        match self.year {
+            Some(y) if (0..=9999).contains(&y) => push_digits(out, y as u32, 4),
+            Some(y) => out.push_str(&y.to_string()),
+            None => out.push_str("XXXX"),
         }
+        match (self.month, self.day) {
+            (None, None) => {}
+            (Some(m), None) => {
+                out.push('-');
+                push_digits(out, m, 2);
+            }
+            (m, Some(d)) => {
+                out.push('-');
+                match m {
+                    Some(m) => push_digits(out, m, 2),
+                    None => out.push_str("XX"),
+                }
+                out.push('-');
+                push_digits(out, d, 2);
+            }
+        }
+    }
+}
+
+/// `n` zero-padded to `width` digits (wider numbers keep all their digits).
+fn push_digits(out: &mut String, n: u32, width: u32) {
+    let digits = n.checked_ilog10().unwrap_or(0) + 1;
+    for _ in digits..width {
+        out.push('0');
+    }
+    let mut p = 10u32.pow(digits - 1);
+    while p > 0 {
+        out.push(char::from(b'0' + (n / p % 10) as u8));
+        p /= 10;
     }
 }
 
@@ -99,7 +131,13 @@ impl TimeValue {
     pub fn to_gold(&self) -> String {
         match self {
             TimeValue::Point(d) => d.to_gold(),
-            TimeValue::Range(a, b) => format!("{}/{}", a.to_gold(), b.to_gold()),
+            TimeValue::Range(a, b) => {
+                let mut out = String::with_capacity(21);
+                a.write_gold(&mut out);
+                out.push('/');
+                b.write_gold(&mut out);
+                out
+            }
         }
     }
 
@@ -199,5 +237,21 @@ mod tests {
         assert_eq!(add_months(2024, 12, 1), (2025, 1));
         assert_eq!(days_in_month(Some(2100), 2), 28);
         assert_eq!(days_in_month(Some(2000), 2), 29);
+    }
+
+    #[test]
+    fn gold_forms_are_zero_padded() {
+        let day = |year, month, day| Day { year, month, day };
+        for y in [0, 7, 987, 1949, 2024, 12345] {
+            for m in [1, 9, 10, 12] {
+                assert_eq!(day(Some(y), Some(m), Some(5)).to_gold(), format!("{y:04}-{m:02}-05"));
+                assert_eq!(day(Some(y), Some(m), None).to_gold(), format!("{y:04}-{m:02}"));
+            }
+        }
+        assert_eq!(day(None, None, Some(2)).to_gold(), "XXXX-XX-02");
+        assert_eq!(day(None, Some(11), Some(2)).to_gold(), "XXXX-11-02");
+        assert_eq!(day(Some(2024), None, None).to_gold(), "2024");
+        let r = TimeValue::Range(day(Some(2024), Some(2), Some(25)), day(Some(2024), Some(2), Some(27)));
+        assert_eq!(r.to_gold(), "2024-02-25/2024-02-27");
     }
 }
