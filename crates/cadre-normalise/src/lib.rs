@@ -163,7 +163,10 @@ pub fn normalise(original: &str) -> NormText {
 
 fn push(text: &mut String, to_orig: &mut Vec<u32>, c: char, orig: u32) {
     text.push(c);
-    to_orig.extend_from_slice(&[orig; 4][..c.len_utf8()]);
+    // One entry per byte of `c`; a loop, since a slice copy calls memcpy per character.
+    for _ in 0..c.len_utf8() {
+        to_orig.push(orig);
+    }
 }
 
 pub fn is_han(c: char) -> bool {

@@ -1,6 +1,6 @@
 //! China's administrative divisions (2023 codes): names, short forms and hierarchy.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use daachorse::CharwiseDoubleArrayAhoCorasick;
 

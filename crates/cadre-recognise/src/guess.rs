@@ -30,34 +30,12 @@ enum Side {
 /// the last characters of bodies: 研究院王涛教授, 教育厅李明处长).
 const WEAK_LEFT: &str = "同和与对向给由被让请有是的及跟把叫找陪令使据为在了将院局部厅委会所厂司校社馆队站";
 
-/// Where the before-cue words of one sentence end (教授|王兆国): found with one scan, the
-/// first time a reader asks, and shared by the readers of the sentence.
-pub(crate) struct CueEnds<'a> {
-    sent: &'a str,
-    ends: Option<Vec<usize>>,
-}
-
-impl<'a> CueEnds<'a> {
-    pub(crate) fn new(sent: &'a str) -> Self {
-        CueEnds { sent, ends: None }
-    }
-
-    /// Does a before-cue end at byte `i` of the sentence? `prev` is the character that
-    /// ends there: most characters end no cue and are answered without the scan.
-    fn ends_at(&mut self, lx: &Lexicon, prev: char, i: usize) -> bool {
-        let sent = self.sent;
-        lx.name_cues.before_last.contains(prev)
-            && self.ends.get_or_insert_with(|| lx.name_cues.before.find(sent).map(|(_, end, _)| end).collect()).contains(&i)
-    }
-}
-
 /// Names in `text[s..e]` read from their context, skipping byte ranges already `taken`.
 pub(crate) fn guessed_names(
     lx: &Lexicon,
     text: &str,
     s: usize,
     e: usize,
-    cue_ends: &mut CueEnds,
     taken: &[(usize, usize)],
 ) -> Vec<(usize, usize)> {
     let sent = &text[s..e];
@@ -86,7 +64,7 @@ pub(crate) fn guessed_names(
             None => Side::Open,
             Some(pc) if is_delimiter(pc) => Side::Open,
             Some(pc) => {
-                if cue_ends.ends_at(lx, pc, i) {
+                if cues.ends_before(&sent[..i]) {
                     Side::Cue
                 } else if WEAK_LEFT.contains(pc) {
                     Side::Weak
@@ -178,7 +156,6 @@ pub(crate) fn foreign_names(
     text: &str,
     s: usize,
     e: usize,
-    cue_ends: &mut CueEnds,
     taken: &[(usize, usize)],
 ) -> Vec<(usize, usize)> {
     let sent = &text[s..e];
@@ -213,9 +190,9 @@ pub(crate) fn foreign_names(
         let open_before = prev.is_none_or(|c| is_delimiter(c) || WEAK_LEFT.contains(c));
         let by_cue_after = cue_after && open_before && chars >= 3;
         // Two-character runs are everywhere in Chinese words: only after a cue word.
-        let mut by_cue_before = || {
+        let by_cue_before = || {
             (cue_after || after.chars().next().is_none_or(is_delimiter) || crate::names::ends_name(lx, after))
-                && prev.is_some_and(|c| cue_ends.ends_at(lx, c, a))
+                && lx.name_cues.ends_before(before)
         };
         if !(by_cue_after || by_cue_before()) {
             continue;

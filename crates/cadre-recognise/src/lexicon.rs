@@ -3,7 +3,7 @@
 //! Every file is UTF-8 text: `#` starts a comment line, TSV files have the columns their
 //! header comment names. A malformed line is an error naming the file and line.
 
-use std::collections::HashSet;
+use foldhash::{HashSet, HashSetExt};
 use std::sync::OnceLock;
 
 use daachorse::{CharwiseDoubleArrayAhoCorasick, CharwiseDoubleArrayAhoCorasickBuilder, MatchKind};
@@ -325,9 +325,10 @@ impl Boundaries {
 /// What vouches for a name found without a title: `data/name_cues.tsv` (words before and
 /// after a name), `data/given_chars.txt` and `data/surnames_ambiguous.txt`.
 pub struct NameCues {
-    pub before: WordList,
+    before: HashSet<&'static str>,
+    before_max_chars: usize,
     /// Last characters of the before-cues: a cue can only end where one of them stands.
-    pub before_last: CharSet,
+    before_last: CharSet,
     pub after: WordList,
     after_first: CharSet,
     pub given: CharSet,
@@ -356,12 +357,20 @@ impl NameCues {
         before.iter().filter_map(|w| w.chars().next_back()).for_each(|c| before_last.insert(c));
         Ok(NameCues {
             before_last,
-            before: WordList::new(&before),
+            before_max_chars: before.iter().map(|w| w.chars().count()).max().unwrap_or(0),
+            before: before.into_iter().collect(),
             after: WordList::new(&after),
             after_first,
             given: CharSet::of_words(given),
             ambiguous_surname: CharSet::of_words(ambiguous),
         })
+    }
+
+    /// Does a before-cue end `s` (教授 in …研究院教授)? Looked up by the few suffixes as
+    /// long as a cue can be, and only where a cue's last character stands.
+    pub fn ends_before(&self, s: &str) -> bool {
+        s.chars().next_back().is_some_and(|c| self.before_last.contains(c))
+            && s.char_indices().rev().take(self.before_max_chars).any(|(i, _)| self.before.contains(&s[i..]))
     }
 
     /// Does an after-cue start at the beginning of `s`?

@@ -23,7 +23,7 @@ pub mod names;
 pub mod posts;
 mod titles;
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 pub use gazetteer::{Gazetteer, Level, Region, RegionMention};
 pub use lexicon::{Lexicon, LexiconError};
@@ -127,8 +127,7 @@ pub fn recognise(lx: &Lexicon, text: &str, sentences: &[(usize, usize)]) -> Reco
             taken.push((a, b));
             add_person(&mut persons, &mut index, name, NameMention { start: a, end: b, sentence: si, found: how }, Vec::new());
         }
-        let mut cue_ends = guess::CueEnds::new(&text[s..e]);
-        for (a, b) in guess::guessed_names(lx, text, s, e, &mut cue_ends, &taken) {
+        for (a, b) in guess::guessed_names(lx, text, s, e, &taken) {
             let name = &text[a..b];
             taken.push((a, b));
             add_person(&mut persons, &mut index, name, NameMention { start: a, end: b, sentence: si, found: Found::Context }, Vec::new());
@@ -138,7 +137,7 @@ pub fn recognise(lx: &Lexicon, text: &str, sentences: &[(usize, usize)]) -> Reco
             taken.push((a, b));
             add_person(&mut persons, &mut index, name, NameMention { start: a, end: b, sentence: si, found: Found::Lexicon }, Vec::new());
         }
-        let more = guess::foreign_names(lx, text, s, e, &mut cue_ends, &taken);
+        let more = guess::foreign_names(lx, text, s, e, &taken);
         for (a, b) in more.into_iter().chain(guess::credited_names(lx, text, s, e, &taken)) {
             let name = &text[a..b];
             add_person(&mut persons, &mut index, name, NameMention { start: a, end: b, sentence: si, found: Found::Context }, Vec::new());
