@@ -113,15 +113,14 @@ fn bounds(v: &TimeValue) -> (Day, Day) {
 fn quotes(sent: &str, s: usize) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut open = None;
-    for (i, c) in sent.char_indices() {
-        match c {
-            '“' => open = Some(s + i),
-            '”' => {
-                if let Some(o) = open.take() {
-                    out.push((o, s + i));
-                }
+    // Both marks begin with byte 0xE2: most sentences have none and are not decoded.
+    for i in memchr::memchr_iter(0xE2, sent.as_bytes()) {
+        if sent[i..].starts_with('“') {
+            open = Some(s + i);
+        } else if sent[i..].starts_with('”') {
+            if let Some(o) = open.take() {
+                out.push((o, s + i));
             }
-            _ => {}
         }
     }
     out

@@ -7,12 +7,21 @@
 /// the sentence they close. Leading and trailing whitespace is trimmed; empty
 /// sentences are dropped.
 pub fn split_sentences(text: &str) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut start = 0;
     let mut title_depth = 0i32;
     let mut quote_depth = 0i32;
-    let mut iter = text.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
+    let mut i = 0;
+    while i < bytes.len() {
+        // Every mark that matters here is ASCII or begins with one of these lead bytes
+        // (。《》「」 0xE3, “” 0xE2, ！？ 0xEF); no continuation byte equals them, so the
+        // other bytes are skipped without decoding and `i` stops on character boundaries.
+        if !matches!(bytes[i], b'\n' | b'!' | b'?' | 0xE2 | 0xE3 | 0xEF) {
+            i += 1;
+            continue;
+        }
+        let Some(c) = text[i..].chars().next() else { break };
         match c {
             '《' => title_depth += 1,
             '》' => title_depth = (title_depth - 1).max(0),
@@ -26,13 +35,12 @@ pub fn split_sentences(text: &str) -> Vec<(usize, usize)> {
             && quote_depth == 0
             && text[..i].ends_with(['。', '！', '？', '!', '?']);
         let soft = closes_quote || matches!(c, '。' | '！' | '？' | '!' | '?');
+        let mut end = i + c.len_utf8();
         if hard || (soft && title_depth == 0 && quote_depth == 0) {
-            let mut end = i + c.len_utf8();
             // Absorb further terminators and closing marks: 。” or ！？
-            while let Some(&(j, n)) = iter.peek() {
-                if !hard && matches!(n, '。' | '！' | '？' | '!' | '?' | '”' | '」' | '’' | ')' | '）') {
-                    end = j + n.len_utf8();
-                    iter.next();
+            while let Some(n) = text[end..].chars().next().filter(|_| !hard) {
+                if matches!(n, '。' | '！' | '？' | '!' | '?' | '”' | '」' | '’' | ')' | '）') {
+                    end += n.len_utf8();
                 } else {
                     break;
                 }
@@ -44,6 +52,7 @@ pub fn split_sentences(text: &str) -> Vec<(usize, usize)> {
                 quote_depth = 0;
             }
         }
+        i = end;
     }
     push_trimmed(text, start, text.len(), &mut out);
     out

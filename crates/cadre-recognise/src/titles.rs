@@ -554,9 +554,12 @@ pub(crate) fn untitled_names(
     // A name opening a clause before a verb of its own: 谭雪峰主持召开, 史志军任淮安市委书记,
     // 北京的苟仲文.
     let mut starts: Vec<usize> = vec![0];
-    for (i, c) in sent.char_indices() {
-        if matches!(c, ',' | ';' | ':' | '、' | ' ' | '》' | '“' | '”' | '(' | ')') {
-            starts.push(i + c.len_utf8());
+    // The marks are ASCII or begin with 0xE2/0xE3 (、》“”): other bytes are not decoded.
+    for (i, &b) in sent.as_bytes().iter().enumerate() {
+        if matches!(b, b',' | b';' | b':' | b' ' | b'(' | b')') {
+            starts.push(i + 1);
+        } else if matches!(b, 0xE2 | 0xE3) && sent[i..].starts_with(['、', '》', '“', '”']) {
+            starts.push(i + 3);
         }
     }
     for m in regions {
