@@ -84,8 +84,17 @@ pub fn resolve(
 
 fn resolve_inner(source: &SourceDoc, text: &str) -> (Reference, Vec<TimeMention>) {
     let head_end = text.char_indices().nth(400).map_or(text.len(), |(i, _)| i);
-    // The head is enough to find a stamp; the whole text is scanned once more below.
-    let raw = find_times(&text[..head_end], None);
+    let head = &text[..head_end];
+    // The head is enough to find a stamp; the whole text is scanned once more below. A
+    // stamp has a clock after it or a label before it (see `is_stamp`): a head with
+    // neither is not scanned.
+    // The clock may run past the head: look through the whitespace after it and five more
+    // characters, as `is_stamp` does after a date that ends there.
+    let past = &text[head_end..];
+    let past = past.trim_start();
+    let clock_end = text.len() - past.len() + past.char_indices().nth(5).map_or(past.len(), |(i, _)| i);
+    let could_stamp = text[..clock_end].contains(':') || STAMP_LABELS.iter().any(|w| head.contains(w));
+    let raw = if could_stamp { find_times(head, None) } else { Vec::new() };
     let url_date = source.url.as_deref().and_then(cadre_time::date_from_url);
 
     // A publication stamp at the head: 2022-09-23, 2023年01月12日 09:09, 2015/7/28.
@@ -120,7 +129,7 @@ fn resolve_inner(source: &SourceDoc, text: &str) -> (Reference, Vec<TimeMention>
         return (Reference { date: Some(d), source: src, stamp: stamp_span, dateline: None }, times);
     }
     // No reference: anchor year-less dates on the latest explicit date of the text.
-    let raw = if head_end < text.len() { find_times(text, None) } else { raw };
+    let raw = if head_end < text.len() || !could_stamp { find_times(text, None) } else { raw };
     let anchor = raw
         .iter()
         // Prose dates (2023年12月14日), not the ISO stamps of link lists around a page.
@@ -181,12 +190,15 @@ fn nearest_year(anchor: (i32, u32, u32), m: u32, d: u32) -> i32 {
 
 /// A full date at the head of a page that dates the page itself: followed by a clock
 /// time, or after 时间/发布/日期/发表.
+/// Words that label a publication stamp on its line (发布时间:2023年…).
+const STAMP_LABELS: &[&str] = &["时间", "发布", "日期", "发表", "来源", "published"];
+
 fn is_stamp(text: &str, t: &TimeMention) -> bool {
     let after = &text[t.end..];
     let before = &text[..t.start];
     let clock = after.trim_start().chars().take(5).collect::<String>();
     let has_clock = clock.len() >= 4 && clock.chars().nth(1).is_some_and(|c| c.is_ascii_digit()) && clock.contains(':');
-    let label = ["时间", "发布", "日期", "发表", "来源", "published"]
+    let label = STAMP_LABELS
         .iter()
         .any(|w| before.rsplit('\n').next().is_some_and(|line| line.contains(w)));
     has_clock || label
@@ -198,4 +210,34 @@ fn parse_ymd(s: &str) -> Option<(i32, u32, u32)> {
     let m = it.next()?.parse().ok()?;
     let d = it.next()?.parse().ok()?;
     Some((y, m, d))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reference_of(text: &str) -> Reference {
+        let source = SourceDoc { id: "t".into(), text: text.into(), ..Default::default() };
+        let norm = cadre_normalise::normalise(text).text;
+        resolve_inner(&source, &norm).0
+    }
+
+    #[test]
+    fn stamp_with_a_label_or_a_clock() {
+        let r = reference_of("发布时间:2023年01月12日\n本报讯 12日上午,市委召开常委会议。");
+        assert_eq!((r.date, r.source), (Some((2023, 1, 12)), Some("stamp")));
+        let r = reference_of("2015/7/28 09:09\n省政府召开常务会议。");
+        assert_eq!((r.date, r.source), (Some((2015, 7, 28)), Some("stamp")));
+        // A date in prose is no stamp: the text's latest date anchors it instead.
+        let r = reference_of("2023年12月14日,两省区签署协议。");
+        assert_ne!(r.source, Some("stamp"));
+    }
+
+    #[test]
+    fn clock_just_past_the_head() {
+        // The date ends at the 400th character and its clock follows.
+        let pad = "会".repeat(389);
+        let r = reference_of(&format!("{pad}2022-09-23 10:30 省委召开会议。"));
+        assert_eq!((r.date, r.source), (Some((2022, 9, 23)), Some("stamp")));
+    }
 }

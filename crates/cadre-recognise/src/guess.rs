@@ -46,7 +46,7 @@ pub(crate) fn guessed_names(
     for (i, c) in sent.char_indices() {
         let p = prev;
         prev = Some(c);
-        if i < skip_to {
+        if i < skip_to || !lx.surnames.may_begin(c) {
             continue;
         }
         let Some(k) = lx.surnames.prefix_len(&sent[i..]) else { continue };

@@ -267,6 +267,13 @@ impl Surnames {
         Surnames { single, compound_first, compound_second, compound }
     }
 
+    /// Can a surname begin with `c`? The test before [`Surnames::prefix_len`] where a
+    /// reader asks at every character.
+    #[inline]
+    pub fn may_begin(&self, c: char) -> bool {
+        self.single.contains(c) || self.compound_first.contains(c)
+    }
+
     /// Length in chars of the surname `s` starts with, if any (compound first).
     #[inline]
     pub fn prefix_len(&self, s: &str) -> Option<usize> {
