@@ -78,7 +78,36 @@ pub fn automaton<S: AsRef<str>>(patterns: &[S]) -> CharwiseDoubleArrayAhoCorasic
 /// A fixed list of words scanned with one automaton.
 pub struct WordList {
     words: Vec<&'static str>,
-    automaton: CharwiseDoubleArrayAhoCorasick<u32>,
+    engine: Engine,
+}
+
+/// Lists of a few dozen words are scanned by the aho-corasick crate, whose prefilter skips
+/// the text between their rare first bytes several times faster than a double array
+/// walks it; long lists (names, posts) by daachorse's double array, faster for them.
+enum Engine {
+    Few(aho_corasick::AhoCorasick),
+    Many(CharwiseDoubleArrayAhoCorasick<u32>),
+}
+
+/// Up to this many words a list counts as short.
+const FEW_WORDS: usize = 40;
+
+/// Leftmost-longest matches of a [`WordList`] as (start, end, index of the word).
+pub enum WordMatches<'a> {
+    Few(aho_corasick::FindIter<'a, 'a>),
+    Many(daachorse::charwise::iter::LeftmostFindIterator<'a, &'a str, u32>),
+}
+
+impl Iterator for WordMatches<'_> {
+    type Item = (usize, usize, usize);
+
+    #[inline]
+    fn next(&mut self) -> Option<Self::Item> {
+        match self {
+            WordMatches::Few(it) => it.next().map(|m| (m.start(), m.end(), m.pattern().as_usize())),
+            WordMatches::Many(it) => it.next().map(|m| (m.start(), m.end(), m.value() as usize)),
+        }
+    }
 }
 
 impl WordList {
@@ -86,17 +115,33 @@ impl WordList {
         let mut words = words.to_vec();
         words.sort_unstable();
         words.dedup();
-        WordList { automaton: automaton(&words), words }
+        let engine = if words.len() <= FEW_WORDS {
+            let ac = aho_corasick::AhoCorasick::builder()
+                .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+                .build(&words)
+                .expect("a short word list builds");
+            Engine::Few(ac)
+        } else {
+            Engine::Many(automaton(&words))
+        };
+        WordList { words, engine }
+    }
+
+    fn matches<'a>(&'a self, text: &'a str) -> WordMatches<'a> {
+        match &self.engine {
+            Engine::Few(ac) => WordMatches::Few(ac.find_iter(text)),
+            Engine::Many(da) => WordMatches::Many(da.leftmost_find_iter(text)),
+        }
     }
 
     /// Leftmost-longest occurrences: (byte start, byte end, word).
     pub fn find<'a>(&'a self, text: &'a str) -> impl Iterator<Item = (usize, usize, &'static str)> + 'a {
-        self.automaton.leftmost_find_iter(text).map(|m| (m.start(), m.end(), self.words[m.value() as usize]))
+        self.matches(text).map(|(a, b, i)| (a, b, self.words[i]))
     }
 
     /// Does any of the words occur in `text`?
     pub fn any_in(&self, text: &str) -> bool {
-        self.automaton.leftmost_find_iter(text).next().is_some()
+        self.matches(text).next().is_some()
     }
 }
 
