@@ -70,6 +70,11 @@ impl<'a> Doc<'a> {
         &self.norm.text
     }
 
+    /// The sentence that holds the byte range `[start, end)` whole, if one does.
+    pub fn sentence_holding(&self, start: usize, end: usize) -> Option<usize> {
+        cadre_recognise::sentence_of(&self.sentences, start).filter(|&si| end <= self.sentences[si].1)
+    }
+
     /// Time mentions that start in `s..e`.
     pub fn times_from(&self, s: usize, e: usize) -> &[cadre_time::TimeMention] {
         starting_in(&self.times, s, e, |t| t.start)

@@ -106,7 +106,7 @@ pub fn build(
         .collect();
     let mut by_region: BTreeMap<usize, Vec<Mention>> = BTreeMap::new();
     for m in &doc.rec.regions {
-        let Some(si) = doc.sentences.iter().position(|&(a, b)| m.start >= a && m.end <= b) else { continue };
+        let Some(si) = doc.sentence_holding(m.start, m.end) else { continue };
         let sp = span(m.start, m.end);
         by_region.entry(m.region()).or_default().push(Mention { span: sp, text: orig.slice(sp).to_string(), sentence: si });
     }
@@ -117,7 +117,7 @@ pub fn build(
 
     // Time expressions, with their resolved value as the code.
     for t in &doc.times {
-        let Some(si) = doc.sentences.iter().position(|&(a, b)| t.start >= a && t.end <= b) else { continue };
+        let Some(si) = doc.sentence_holding(t.start, t.end) else { continue };
         let sp = span(t.start, t.end);
         entities.push(Entity {
             kind: EntityKind::Time,

@@ -392,7 +392,8 @@ pub(crate) fn window(text: &str, at: usize, chars: usize) -> &str {
     &rest[..end]
 }
 
-pub(crate) fn sentence_of(sentences: &[(usize, usize)], pos: usize) -> Option<usize> {
+/// The sentence (of `sentences`, in text order) in which byte `pos` lies.
+pub fn sentence_of(sentences: &[(usize, usize)], pos: usize) -> Option<usize> {
     let i = sentences.partition_point(|&(_, e)| e <= pos);
     (i < sentences.len() && sentences[i].0 <= pos).then_some(i)
 }
