@@ -405,6 +405,14 @@ fn ner_prints_one_array_per_line() {
     assert!(lines[1].is_empty());
     assert_eq!(lines[2], ["周文斌"]);
 
+    // NER counts the names heading a doctrine and the names of bylines, which the
+    // record does not count as persons of the story.
+    s.write("doctrine.txt", "会议强调，要坚持马克思主义，高举邓小平理论伟大旗帜。\n本报记者 李明远 摄\n");
+    let o = run(&["ner", "doctrine.txt"], &s.0);
+    assert_eq!(stdout(&o), "[\"马克思\",\"邓小平\"]\n[\"李明远\"]\n");
+    let o = run(&["extract", "--format", "gold", "doctrine.txt"], &s.0);
+    assert!(!stdout(&o).contains("邓小平") && !stdout(&o).contains("马克思"), "{}", stdout(&o));
+
     // stdin
     let mut child = cadre()
         .args(["ner", "-"])

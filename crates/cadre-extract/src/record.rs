@@ -104,6 +104,15 @@ pub fn build(
                 .collect(),
         })
         .collect();
+    let mut by_eponym: BTreeMap<&str, Vec<Mention>> = BTreeMap::new();
+    for &(a, b) in &doc.rec.eponyms {
+        let Some(si) = doc.sentence_holding(a, b) else { continue };
+        let sp = span(a, b);
+        by_eponym.entry(&doc.text()[a..b]).or_default().push(Mention { span: sp, text: orig.slice(sp).to_string(), sentence: si });
+    }
+    for (name, mentions) in by_eponym {
+        entities.push(Entity { kind: EntityKind::Eponym, name: name.to_string(), code: None, mentions });
+    }
     let mut by_region: BTreeMap<usize, Vec<Mention>> = BTreeMap::new();
     for m in &doc.rec.regions {
         let Some(si) = doc.sentence_holding(m.start, m.end) else { continue };

@@ -100,6 +100,9 @@ pub enum EntityKind {
     Collective,
     Agreement,
     Time,
+    /// A person's name heading a doctrine (邓小平 in 邓小平理论): a name, not a person of
+    /// the story.
+    Eponym,
 }
 
 /// One occurrence of an entity in the text.
@@ -262,6 +265,31 @@ pub struct GoldEvent {
 }
 
 impl Record {
+    /// Every person's name the text mentions, as named-entity recognition counts them:
+    /// the persons (bylines and photo credits too), and the names heading a doctrine
+    /// (邓小平 in 邓小平理论), which are names though not persons of the story. In order
+    /// of first mention, each once.
+    pub fn names_mentioned(&self) -> Vec<String> {
+        let first_mention = |name: &str| {
+            self.entities
+                .iter()
+                .filter(|e| matches!(e.kind, EntityKind::Person | EntityKind::Eponym) && e.name == name)
+                .flat_map(|e| e.mentions.iter().map(|m| m.span.start))
+                .min()
+                .unwrap_or(usize::MAX)
+        };
+        let persons = self.persons.iter().map(|p| p.name.as_str());
+        let eponyms = self.entities.iter().filter(|e| e.kind == EntityKind::Eponym).map(|e| e.name.as_str());
+        let mut names: Vec<(usize, &str)> = Vec::new();
+        for name in persons.chain(eponyms) {
+            if !names.iter().any(|(_, n)| *n == name) {
+                names.push((first_mention(name), name));
+            }
+        }
+        names.sort_by_key(|(pos, _)| *pos);
+        names.into_iter().map(|(_, n)| n.to_string()).collect()
+    }
+
     /// Projects the full record to `cadre-gold/1`.
     pub fn to_gold(&self) -> GoldRecord {
         let persons = self

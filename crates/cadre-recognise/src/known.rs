@@ -20,9 +20,10 @@ use crate::lexicon::Lexicon;
 use crate::names::{ends_name, is_delimiter};
 use cadre_normalise::is_han;
 
-/// Words after a name that make it part of a doctrine, a work or an institution.
+/// Words after a name that make it part of a doctrine (see [`doctrine_after`]), a work
+/// or an institution.
 const NAMED_AFTER: &[&str] = &[
-    "理论", "思想", "路线", "主义", "时代", "文集", "选集", "文选", "著作", "纪念", "故居", "旧居", "故里", "大学", "中学",
+    "时代", "文集", "选集", "文选", "著作", "纪念", "故居", "旧居", "故里", "大学", "中学",
     "小学", "学院", "学校", "公园", "广场", "大道", "大街", "路", "街", "号", "奖", "基金", "式", "家庭", "农场", "公司",
     "集团", "医院", "中心", "研究", "博物馆", "图书馆", "音乐厅", "剧院", "村", "镇", "祠", "墓", "像",
 ];
@@ -31,7 +32,17 @@ const NAMED_AFTER: &[&str] = &[
 /// a doctrine (邓小平理论, 习近平新时代中国特色社会主义思想), a work or an institution
 /// (中山大学, 海瑞家庭农场)? A title after the name (习近平总书记) leaves it a person.
 fn named_after(lx: &Lexicon, rest: &str) -> bool {
-    if NAMED_AFTER.iter().any(|w| rest.starts_with(w)) {
+    NAMED_AFTER.iter().any(|w| rest.starts_with(w)) || doctrine_after(lx, rest)
+}
+
+/// Words that make a name before them the name of a doctrine (邓小平理论, 马克思主义).
+const DOCTRINES: &[&str] = &["理论", "思想", "路线", "主义"];
+
+/// Does the text after a name make it the head of a doctrine: 邓小平理论, 马克思主义,
+/// 邓小平建设有中国特色社会主义理论? The name still names the person (NER counts it),
+/// but the person is not one the story is about.
+fn doctrine_after(lx: &Lexicon, rest: &str) -> bool {
+    if DOCTRINES.iter().any(|w| rest.starts_with(w)) {
         return true;
     }
     if lx.posts.starts_at(rest) || lx.name_cues.after_at(rest) {
@@ -45,6 +56,17 @@ fn named_after(lx: &Lexicon, rest: &str) -> bool {
         .map_or(rest.len(), |(_, (i, _))| i);
     let run = &rest[..run_end];
     run.ends_with("思想") || run.ends_with("理论") || run.contains("思想为") || run.contains("理论为")
+}
+
+/// Known names that head a doctrine (邓小平 in 高举邓小平理论): byte ranges in text order.
+/// They are mentions of the person's name, not of a person taking part in anything.
+pub(crate) fn eponyms(lx: &Lexicon, text: &str, occurrences: &[(usize, usize)], regions: &[RegionMention]) -> Vec<(usize, usize)> {
+    occurrences
+        .iter()
+        .copied()
+        .filter(|&(a, b)| doctrine_after(lx, &text[b..]) && open_left(text, a, b))
+        .filter(|&(a, b)| !regions.iter().any(|m| m.start < b && a < m.end))
+        .collect()
 }
 
 /// Characters before a two-character name that leave it a name.

@@ -90,6 +90,9 @@ pub struct Recognition {
     pub home_region: Option<usize>,
     /// Byte range of the dateline city, where there is one (the event happened there).
     pub dateline_region: Option<usize>,
+    /// Known names heading a doctrine (邓小平 in 邓小平理论), as byte ranges: names of
+    /// persons, though not persons of the story.
+    pub eponyms: Vec<(usize, usize)>,
 }
 
 impl Recognition {
@@ -316,7 +319,8 @@ pub fn recognise(lx: &Lexicon, text: &str, sentences: &[(usize, usize)]) -> Reco
     // Words inside a name are not places (秀山 in 张秀山).
     let spans = SpanIndex::new(persons.iter().flat_map(|p| &p.mentions).map(|m| (m.start, m.end)));
     regions.retain(|r| spans.overlapping(r.start, r.end).next().is_none());
-    Recognition { regions, persons, home_region, dateline_region }
+    let eponyms = known::eponyms(lx, text, &known_occurrences, &regions);
+    Recognition { regions, persons, home_region, dateline_region, eponyms }
 }
 
 fn add_person(

@@ -146,7 +146,8 @@ fn evaluate(name: &str, sentences: &[Sentence], extractor: &Extractor, errors: u
         let rec = extractor.extract(&doc);
 
         let gold_names: BTreeSet<String> = s.gold.iter().map(|&sp| substr(&s.text, sp)).collect();
-        let pred_names: BTreeSet<String> = rec.persons.iter().map(|p| p.name.clone()).collect();
+        // What `cadre ner` prints for the sentence.
+        let pred_names: BTreeSet<String> = rec.names_mentioned().into_iter().collect();
         by_name.gold += gold_names.len();
         by_name.pred += pred_names.len();
         by_name.tp += gold_names.intersection(&pred_names).count();
@@ -155,7 +156,7 @@ fn evaluate(name: &str, sentences: &[Sentence], extractor: &Extractor, errors: u
         let pred_spans: BTreeSet<(usize, usize)> = rec
             .entities
             .iter()
-            .filter(|e| e.kind == EntityKind::Person)
+            .filter(|e| matches!(e.kind, EntityKind::Person | EntityKind::Eponym))
             .flat_map(|e| e.mentions.iter().map(|m| (m.span.start, m.span.end)))
             .collect();
         by_span.gold += gold_spans.len();

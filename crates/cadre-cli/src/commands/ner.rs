@@ -1,7 +1,8 @@
 //! `cadre ner FILE` (`-` for stdin): person names, one sentence per line.
 //!
 //! For each input line, one output line: a JSON array of the person names
-//! the extractor finds in it (bylines excluded), in order of first
+//! the extractor finds in it (bylines and photo credits too, and names
+//! heading a doctrine, such as 邓小平 in 邓小平理论), in order of first
 //! appearance, `[]` when there is none. Lines are processed in parallel in
 //! batches and printed in input order.
 
@@ -11,7 +12,7 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use cadre_extract::Extractor;
-use cadre_model::{EntityKind, Record, SourceDoc};
+use cadre_model::SourceDoc;
 use rayon::prelude::*;
 
 use super::common;
@@ -79,7 +80,7 @@ fn names_json(extractor: &Extractor, line_no: usize, text: &str) -> String {
             ..Default::default()
         };
         match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| extractor.extract(&doc))) {
-            Ok(rec) => person_names(&rec),
+            Ok(rec) => rec.names_mentioned(),
             Err(_) => {
                 eprintln!("cadre: line {line_no}: extraction failed (internal error)");
                 Vec::new()
@@ -87,24 +88,4 @@ fn names_json(extractor: &Extractor, line_no: usize, text: &str) -> String {
         }
     };
     serde_json::to_string(&names).expect("strings serialise")
-}
-
-/// The record's persons except bylines, ordered by their first mention.
-pub fn person_names(rec: &Record) -> Vec<String> {
-    let first_mention = |name: &str| {
-        rec.entities
-            .iter()
-            .filter(|e| e.kind == EntityKind::Person && e.name == name)
-            .flat_map(|e| e.mentions.iter().map(|m| m.span.start))
-            .min()
-            .unwrap_or(usize::MAX)
-    };
-    let mut names: Vec<(usize, &str)> = Vec::new();
-    for p in rec.persons.iter().filter(|p| p.how != "byline") {
-        if !names.iter().any(|(_, n)| *n == p.name) {
-            names.push((first_mention(&p.name), &p.name));
-        }
-    }
-    names.sort_by_key(|(pos, _)| *pos);
-    names.into_iter().map(|(_, n)| n.to_string()).collect()
 }
