@@ -158,13 +158,19 @@ pub fn extract(lx: &Lexicon, doc: &Doc) -> Vec<CareerStep> {
             }
         }
         // 曾任…等职, 历任…, 担任过…: offices held, without events (rule 7).
-        for (a, b, _) in career_lists().find(sent) {
+        for (a, b, w) in career_lists().find(sent) {
             let (at, vend) = (s + a, s + b);
             let end = text[vend..e].find("等职").map_or(e, |k| vend + k);
             let end = text[vend..end].find(['。', ';']).map_or(end, |k| vend + k);
+            let titles = titles_in_list(lx, doc, vend, end);
+            // 时任省长马兴瑞, 前任省长马兴瑞: the words qualify the title of the name after
+            // it (the title reader gave it to that name); only 他时任省长 lists a career.
+            if matches!(w, "时任" | "前任") && titles.iter().any(|&(_, _, oe)| mentions.iter().any(|(_, m)| m.start == oe)) {
+                continue;
+            }
             let subject = mentions.iter().rev().find(|(_, m)| m.end <= at).map(|(p, _)| *p).or(last_person);
             let Some(person) = subject else { continue };
-            for (office, os, oe) in titles_in_list(lx, doc, vend, end) {
+            for (office, os, oe) in titles {
                 out.push(CareerStep { kind: EventType::Appointment, person, office, date: None, sentence: si, start: os, end: oe, rule: "career:list", event: false });
             }
         }

@@ -102,3 +102,14 @@ fn noise_of_real_pages() {
     assert_eq!(m.date.as_deref(), Some("2023-06-03"));
     assert!(m.persons.contains(&"倪岳峰".to_string()) && m.persons.contains(&"王正谱".to_string()));
 }
+
+#[test]
+fn then_and_former_qualify_the_title_of_the_name_after_them() {
+    // 前任/时任 before a title belong to the name after it, not to the subject before.
+    let g = gold("3月5日,湖南省委书记钟宏远出席座谈会。前任省长柳青松也参加了活动。", None);
+    assert_eq!(offices(&g, "钟宏远"), vec![(Some("湖南省".into()), "party_secretary".into())]);
+    assert_eq!(offices(&g, "柳青松"), vec![(Some("湖南省".into()), "government_head".into())]);
+    // 他时任…: a career the subject held.
+    let g = gold("钟宏远在长沙工作多年。他时任长沙市委书记。", None);
+    assert!(offices(&g, "钟宏远").contains(&(Some("长沙市".into()), "party_secretary".into())));
+}
