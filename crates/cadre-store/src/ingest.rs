@@ -24,6 +24,36 @@ pub const TIE_KEYWORDS: &[&str] = &[
 /// Widest stored event date range considered when merging (a year, plus slack).
 const MAX_EVENT_SPAN_DAYS: i64 = 400;
 
+/// When a title says its holder held the office.
+#[derive(Debug, PartialEq)]
+enum Tense {
+    Present,
+    /// 时任: at the time of what the sentence tells.
+    Then,
+    /// 原, 前任, 曾任, 历任: before, for how long the text does not say.
+    Past,
+}
+
+/// Words right before a title (in the original script) that set its tense.
+const PAST_MARKERS: &[&str] = &["原", "前任", "曾任", "历任", "歷任", "先后任", "担任过", "擔任過"];
+const THEN_MARKERS: &[&str] = &["时任", "時任"];
+
+/// The tense of an office's title, from the words before it in its sentence.
+fn title_tense(rec: &Record, ev: &cadre_model::Evidence) -> Tense {
+    if ev.rule == "career:list" && !ev.text.contains("时任") && !ev.text.contains("時任") {
+        return Tense::Past;
+    }
+    let Some(sentence) = rec.sentences.get(ev.sentence) else { return Tense::Present };
+    let before: String = ev.text.chars().take(ev.span.start.saturating_sub(sentence.span.start)).collect();
+    if THEN_MARKERS.iter().any(|m| before.ends_with(m)) {
+        Tense::Then
+    } else if PAST_MARKERS.iter().any(|m| before.ends_with(m)) {
+        Tense::Past
+    } else {
+        Tense::Present
+    }
+}
+
 /// Documents read per LSH band when looking for reprint candidates.
 const MAX_ROWS_PER_BAND: usize = 256;
 
@@ -699,7 +729,10 @@ impl<'a> Writer<'a> {
     }
 
     /// Titles read in the text, dated by an exact-dated event of the same
-    /// sentence naming the person, else by the document's reference date.
+    /// sentence naming the person, else by the document's reference date. A title
+    /// the text puts in the past (原省委书记, 曾任…) dates nothing: the office was
+    /// held, but not on the day of the report or of its event; one held "then"
+    /// (时任省长) is dated by the sentence's event only.
     fn write_offices(&mut self) -> Result<()> {
         let rec = self.rec;
         let mut sentence_dates: HashMap<(usize, String), String> = HashMap::new();
@@ -726,10 +759,12 @@ impl<'a> Writer<'a> {
             };
             for of in &p.offices {
                 let id = self.upsert_office(pid, &of.office)?;
-                let date = sentence_dates
-                    .get(&(of.evidence.sentence, p.name.trim().to_string()))
-                    .cloned()
-                    .or_else(|| self.ref_day.clone());
+                let event_day = sentence_dates.get(&(of.evidence.sentence, p.name.trim().to_string())).cloned();
+                let date = match title_tense(rec, &of.evidence) {
+                    Tense::Past => None,
+                    Tense::Then => event_day,
+                    Tense::Present => event_day.or_else(|| self.ref_day.clone()),
+                };
                 let ev = &of.evidence;
                 self.office_evidence(
                     id,

@@ -354,6 +354,17 @@ fn who_held_an_office_on_a_date() {
     let hits = kb.who("广东省", "party_secretary", None).unwrap();
     assert_eq!(hits[0].name, "黄坤明");
     assert!(!hits[0].render_text().is_empty());
+
+    // A later report naming the former holder as such (原…) extends no term: 李希's
+    // last dated evidence stays 2021.
+    ingest(
+        &mut kb,
+        &gd_secretary_doc("r4", "2025-01-10", "李希", "原广东省委书记李希出席纪念活动。"),
+    );
+    let hits = kb.who("广东省", "party_secretary", Some("2024-12-01")).unwrap();
+    assert_eq!(hits[0].name, "黄坤明");
+    let li = hits.iter().find(|h| h.name == "李希").expect("the former holder is listed");
+    assert_eq!(li.last_seen.as_deref(), Some("2021-06-01"));
 }
 
 /// Earlier Guangdong–Guangxi events, a central leader's inspection, an
