@@ -13,6 +13,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0001_init.sql"),
     include_str!("../migrations/0002_fast_ingest.sql"),
     include_str!("../migrations/0003_query_indexes.sql"),
+    include_str!("../migrations/0004_office_evidence_span.sql"),
 ];
 
 /// The schema version this build writes.

@@ -455,11 +455,12 @@ pub fn event_provinces(conn: &Connection, event: i64) -> Result<BTreeSet<String>
 /// events (descending), then id.
 pub fn counterparts(conn: &Connection, me: i64) -> Result<Vec<crate::Counterpart>> {
     let mut st = conn.prepare_cached(
-        "SELECT p.id, p.name, count(DISTINCT o.event) AS n
-         FROM event_participants m
-         JOIN event_participants o ON o.event = m.event AND o.person != m.person
-         JOIN persons p ON p.id = o.person
-         WHERE m.person = ?1
+        // Participants have a row per reporting document: distinct events first, then
+        // distinct (event, person) pairs, so reprints do not multiply the join.
+        "WITH mine AS (SELECT DISTINCT event FROM event_participants WHERE person = ?1),
+              pairs AS (SELECT DISTINCT o.event, o.person FROM mine
+                        JOIN event_participants o ON o.event = mine.event WHERE o.person != ?1)
+         SELECT p.id, p.name, count(*) AS n FROM pairs JOIN persons p ON p.id = pairs.person
          GROUP BY p.id ORDER BY n DESC, p.id",
     )?;
     let rows = st.query_map([me], |r| {
