@@ -93,7 +93,7 @@ enum Engine {
 const FEW_WORDS: usize = 40;
 
 /// Leftmost-longest matches of a [`WordList`] as (start, end, index of the word).
-pub enum WordMatches<'a> {
+enum WordMatches<'a> {
     Few(aho_corasick::FindIter<'a, 'a>),
     Many(daachorse::charwise::iter::LeftmostFindIterator<'a, &'a str, u32>),
 }
@@ -152,7 +152,7 @@ pub struct Lexicon {
     pub surnames: Surnames,
     pub boundaries: Boundaries,
     /// Foreign states and their capitals, for titles such as 赞比亚总统.
-    pub countries: Countries,
+    pub countries: WordSet,
     /// Common words that begin with a surname character (应该, 严格, 全会), and those of
     /// them that no longer name begins with either.
     pub not_names: HashSet<String>,
@@ -187,7 +187,7 @@ impl Lexicon {
             posts: Posts::build(POSTS)?,
             surnames: Surnames::build(SURNAMES),
             boundaries: Boundaries::build(BOUNDARIES),
-            countries: Countries::build(COUNTRIES),
+            countries: WordSet::new(words(COUNTRIES)),
             not_names: words(NOT_NAMES).map(|w| w.trim_end_matches('*').to_string()).collect(),
             not_name_prefixes: words(NOT_NAMES).filter_map(|w| w.strip_suffix('*')).map(str::to_string).collect(),
             name_cues: NameCues::build(NAME_CUES, GIVEN_CHARS, SURNAMES_AMBIGUOUS)?,
@@ -204,37 +204,39 @@ fn known_names(file: &'static str, text: &'static str) -> Result<Vec<&'static st
     Ok(tsv_rows(file, text, 2)?.into_iter().map(|(_, cols)| cols[0].trim()).filter(|n| n.chars().count() >= 2).collect())
 }
 
-/// Names of foreign states and cities. Lookups try the few suffixes or prefixes as long
-/// as a name can be, not every name: they run for every title and candidate name.
-pub struct Countries {
-    names: HashSet<&'static str>,
+/// A set of words looked up at the end or the start of a text: only the few suffixes or
+/// prefixes as long as a word of the set can be are tried, not every word. Foreign states
+/// and cities (赞比亚总统) and the cue words before names (教授|王兆国) are asked so for
+/// every title and candidate name.
+pub struct WordSet {
+    words: HashSet<&'static str>,
     max_chars: usize,
 }
 
-impl Countries {
-    fn build(text: &'static str) -> Countries {
-        let names: HashSet<&'static str> = words(text).collect();
-        let max_chars = names.iter().map(|n| n.chars().count()).max().unwrap_or(0);
-        Countries { names, max_chars }
+impl WordSet {
+    fn new(words: impl IntoIterator<Item = &'static str>) -> WordSet {
+        let words: HashSet<&'static str> = words.into_iter().collect();
+        let max_chars = words.iter().map(|n| n.chars().count()).max().unwrap_or(0);
+        WordSet { words, max_chars }
     }
 
     pub fn contains(&self, s: &str) -> bool {
-        self.names.contains(s)
+        self.words.contains(s)
     }
 
-    /// Byte lengths of the names that `s` ends with (赞比亚 and 比亚 end 赞比亚).
+    /// Byte lengths of the words that `s` ends with (赞比亚 and 比亚 end 赞比亚).
     pub fn ending<'a>(&'a self, s: &'a str) -> impl Iterator<Item = usize> + 'a {
-        s.char_indices().rev().take(self.max_chars).filter(|&(i, _)| self.names.contains(&s[i..])).map(|(i, _)| s.len() - i)
+        s.char_indices().rev().take(self.max_chars).filter(|&(i, _)| self.words.contains(&s[i..])).map(|(i, _)| s.len() - i)
     }
 
-    /// Does `s` end with the name of a foreign state or city (赞比亚, 波士顿)?
+    /// Does `s` end with a word of the set (赞比亚, 波士顿)?
     pub fn ends(&self, s: &str) -> bool {
         self.ending(s).next().is_some()
     }
 
-    /// Does `s` begin with the name of a foreign state or city (俄罗斯国防部)?
+    /// Does `s` begin with a word of the set (俄罗斯国防部)?
     pub fn starts(&self, s: &str) -> bool {
-        s.char_indices().skip(1).map(|(i, _)| i).chain([s.len()]).take(self.max_chars).any(|e| self.names.contains(&s[..e]))
+        s.char_indices().skip(1).map(|(i, _)| i).chain([s.len()]).take(self.max_chars).any(|e| self.words.contains(&s[..e]))
     }
 }
 
@@ -377,8 +379,7 @@ impl Boundaries {
 /// What vouches for a name found without a title: `data/name_cues.tsv` (words before and
 /// after a name), `data/given_chars.txt` and `data/surnames_ambiguous.txt`.
 pub struct NameCues {
-    before: HashSet<&'static str>,
-    before_max_chars: usize,
+    before: WordSet,
     /// Last characters of the before-cues: a cue can only end where one of them stands.
     before_last: CharSet,
     pub after: WordList,
@@ -409,8 +410,7 @@ impl NameCues {
         before.iter().filter_map(|w| w.chars().next_back()).for_each(|c| before_last.insert(c));
         Ok(NameCues {
             before_last,
-            before_max_chars: before.iter().map(|w| w.chars().count()).max().unwrap_or(0),
-            before: before.into_iter().collect(),
+            before: WordSet::new(before),
             after: WordList::new(&after),
             after_first,
             given: CharSet::of_words(given),
@@ -422,7 +422,7 @@ impl NameCues {
     /// long as a cue can be, and only where a cue's last character stands.
     pub fn ends_before(&self, s: &str) -> bool {
         s.chars().next_back().is_some_and(|c| self.before_last.contains(c))
-            && s.char_indices().rev().take(self.before_max_chars).any(|(i, _)| self.before.contains(&s[i..]))
+            && self.before.ends(s)
     }
 
     /// Does an after-cue start at the beginning of `s`?
