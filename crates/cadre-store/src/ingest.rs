@@ -826,14 +826,26 @@ impl<'a> Writer<'a> {
                     let theirs = self.participant_set(c)?;
                     let mut score =
                         merge::event_match_score(&persons, &theirs, None, None).unwrap_or(0.0);
+                    // Does the event's evidence hold one of our sentences? First the
+                    // original's few rows (an event reprinted ten thousand times has that
+                    // many); then, inside SQLite, without reading the rows out, all of them.
                     let shared_text: bool = {
-                        let mut st = self
-                            .tx
-                            .prepare_cached("SELECT text FROM event_evidence WHERE event = ?1")?;
-                        let rows = st.query_map([c], |r| r.get::<_, String>(0))?;
+                        let mut st = self.tx.prepare_cached(
+                            "SELECT text FROM event_evidence WHERE event = ?1 AND doc = ?2",
+                        )?;
+                        let rows = st.query_map(params![c, orig], |r| r.get::<_, String>(0))?;
                         let mut any = false;
                         for t in rows {
                             any |= texts.contains(t?.trim());
+                        }
+                        let mut st = self.tx.prepare_cached(
+                            "SELECT EXISTS (SELECT 1 FROM event_evidence WHERE event = ?1 AND (text = ?2 OR trim(text) = ?2))",
+                        )?;
+                        for t in &texts {
+                            if any {
+                                break;
+                            }
+                            any = st.query_row(params![c, t], |r| r.get(0))?;
                         }
                         any
                     };
