@@ -87,9 +87,8 @@ fn resolve_inner(source: &SourceDoc, text: &str) -> (Reference, Vec<TimeMention>
     let head = &text[..head_end];
     // The head is enough to find a stamp; the whole text is scanned once more below. A
     // stamp has a clock after it or a label before it (see `is_stamp`): a head with
-    // neither is not scanned.
-    // The clock may run past the head: look through the whitespace after it and five more
-    // characters, as `is_stamp` does after a date that ends there.
+    // neither is not scanned. The clock may run past the head: look through the
+    // whitespace after it and five more characters, as `is_stamp` does after a date.
     let past = &text[head_end..];
     let past = past.trim_start();
     let clock_end = text.len() - past.len() + past.char_indices().nth(5).map_or(past.len(), |(i, _)| i);
@@ -188,11 +187,11 @@ fn nearest_year(anchor: (i32, u32, u32), m: u32, d: u32) -> i32 {
     (anchor.0 - 1..=anchor.0 + 1).min_by_key(|&y| (day_of(y, m, d) - a).abs()).unwrap_or(anchor.0)
 }
 
-/// A full date at the head of a page that dates the page itself: followed by a clock
-/// time, or after 时间/发布/日期/发表.
 /// Words that label a publication stamp on its line (发布时间:2023年…).
 const STAMP_LABELS: &[&str] = &["时间", "发布", "日期", "发表", "来源", "published"];
 
+/// A full date at the head of a page that dates the page itself: followed by a clock
+/// time, or after one of the [`STAMP_LABELS`] on its line.
 fn is_stamp(text: &str, t: &TimeMention) -> bool {
     let after = &text[t.end..];
     let before = &text[..t.start];
