@@ -172,7 +172,7 @@ pub fn recognise(lx: &Lexicon, text: &str, sentences: &[(usize, usize)]) -> Reco
     // A name that swallowed another name found on its own (马兴瑞艾尔肯·吐尼亚孜 in a
     // headline that runs names together) is a run of names, not a person.
     let names: Vec<String> = persons.iter().map(|p| p.name.clone()).collect();
-    persons.retain(|p| !names.iter().any(|n| n != &p.name && n.chars().count() >= 2 && p.name.contains(n.as_str())));
+    persons.retain(|p| !names.iter().any(|n| n.len() < p.name.len() && n.chars().count() >= 2 && p.name.contains(n.as_str())));
     index.clear();
     for (i, p) in persons.iter().enumerate() {
         index.insert(p.name.clone(), i);

@@ -5,7 +5,7 @@
 //! region takes the one the sentence or the document makes unambiguous.
 
 use crate::gazetteer::RegionMention;
-use crate::lexicon::{Lexicon, WordList};
+use crate::lexicon::{CharSet, Lexicon, WordList};
 use std::sync::OnceLock;
 use crate::names::{is_delimiter, read_byline, read_name, Trust};
 use crate::posts::{Posts, Scope};
@@ -574,13 +574,19 @@ pub(crate) fn untitled_names(
         let Some(n) = read_name(lx, &sent[at..], Trust::Strict) else { continue };
         let name = &sent[at..at + n];
         let next = &sent[at + n..];
-        let opens = CLAUSE_VERBS.iter().any(|v| next.starts_with(v))
+        let opens = next.chars().next().is_some_and(|c| clause_verb_firsts().contains(c)) && CLAUSE_VERBS.iter().any(|v| next.starts_with(v))
             || (sent[..at].ends_with('的') && next.starts_with([',', '、', '和', '。']));
         if opens && !is_not_a_name(lx, name) {
             out.push((s + at, s + at + n, Found::List));
         }
     }
     out
+}
+
+/// First characters of the [`CLAUSE_VERBS`]: most names are followed by none of them.
+fn clause_verb_firsts() -> &'static CharSet {
+    static SET: OnceLock<CharSet> = OnceLock::new();
+    SET.get_or_init(|| CharSet::first_chars(CLAUSE_VERBS.iter().copied()))
 }
 
 /// Verbs that, right after a clause-opening name, show it is a person's.
