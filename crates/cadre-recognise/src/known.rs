@@ -205,12 +205,14 @@ fn split_run(lx: &Lexicon, sent: &str, a: usize, b: usize) -> Option<Vec<(usize,
     let starts: Vec<usize> = run.char_indices().map(|(i, _)| a + i).chain([b]).collect();
     let n = starts.len() - 1;
     let opens = |k: usize| lx.surnames.prefix_len(&sent[starts[k]..]).is_some();
-    match n {
-        0 => Some(Vec::new()),
-        2..=4 if opens(0) => Some(vec![(a, b)]),
-        _ if n % 3 == 0 && (0..n).step_by(3).all(opens) => Some((0..n).step_by(3).map(|k| (starts[k], starts[k + 3])).collect()),
-        _ => None,
-    }
+    let names = match n {
+        0 => Vec::new(),
+        2..=4 if opens(0) => vec![(a, b)],
+        _ if n % 3 == 0 && (0..n).step_by(3).all(opens) => (0..n).step_by(3).map(|k| (starts[k], starts[k + 3])).collect(),
+        _ => return None,
+    };
+    // A title or a word between two names is no name of the list (威廉王子和哈里王子).
+    names.iter().all(|&(x, y)| !crate::titles::is_not_a_name(lx, &sent[x..y])).then_some(names)
 }
 
 #[cfg(test)]
@@ -221,6 +223,13 @@ mod tests {
     fn known_names_without_a_title() {
         assert_eq!(persons("会上重温了邓小平的讲话。"), ["邓小平"]);
         assert_eq!(persons("部长首先向李鹏汇报了工作。"), ["李鹏"]);
+    }
+
+    #[test]
+    fn titles_between_known_names_are_no_names() {
+        // 王子 is a title, not part of the name, and 王子和 no name between two names.
+        assert_eq!(persons("威廉王子和哈里王子出席。"), ["威廉", "哈里"]);
+        assert_eq!(persons("查尔斯王子访问了香港。"), ["查尔斯"]);
     }
 
     #[test]

@@ -329,7 +329,7 @@ fn name_before(lx: &Lexicon, text: &str, s: usize, at: usize) -> Option<(usize, 
 /// Titles that foreign persons carry in Chinese news, after their name (克林顿总统).
 const FOREIGN_TITLES: &[&str] = &[
     "总统", "副总统", "总理", "副总理", "首相", "国王", "女王", "王子", "亲王", "王储", "外长", "外交部长", "国务卿", "议长",
-    "总督", "大使", "秘书长", "主席", "部长", "防长", "国防部长",
+    "总督", "大使", "秘书长", "主席", "部长", "防长", "国防部长", "王子", "亲王", "公主", "总干事", "司令",
 ];
 
 /// A transliterated name of three to eight characters right before `at` (克雷蒂安总理):
