@@ -24,6 +24,7 @@ pub mod dates;
 pub mod events;
 pub mod places;
 pub mod record;
+pub mod running;
 pub mod statements;
 pub mod triggers;
 pub mod words;

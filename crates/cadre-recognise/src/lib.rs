@@ -226,11 +226,8 @@ pub fn recognise(lx: &Lexicon, text: &str, sentences: &[(usize, usize)]) -> Reco
             let si = sentence_of(sentences, m.start());
             let Some(si) = si else { continue };
             let name = &names[m.value()];
-            // Not a fragment of a longer name: 王伟 inside 王伟中 when only 王伟 is known.
-            if let Some(next) = text[m.end()..].chars().next() {
-                if cadre_normalise::is_han(next) && name.chars().count() == 2 && !names::ends_name(lx, &text[m.end()..]) {
-                    continue;
-                }
+            if !whole_name_at(lx, text, name, m.end()) {
+                continue;
             }
             // Not inside another person's mention (a title pass may have read it already).
             if spans.overlapping(m.start(), m.end()).any(|(x, _)| x != m.start()) {
@@ -394,6 +391,14 @@ pub(crate) fn window(text: &str, at: usize, chars: usize) -> &str {
     let rest = &text[at..];
     let end = rest.char_indices().nth(chars).map_or(rest.len(), |(i, _)| i);
     &rest[..end]
+}
+
+/// Is the known `name` ending at byte `end` of `text` a name of its own, not a fragment of
+/// a longer one (王伟 inside 王伟中 when only 王伟 is known)? Two-character names need
+/// what follows to end names.
+pub fn whole_name_at(lx: &Lexicon, text: &str, name: &str, end: usize) -> bool {
+    let next = text[end..].chars().next();
+    !(next.is_some_and(cadre_normalise::is_han) && name.chars().count() == 2 && !names::ends_name(lx, &text[end..]))
 }
 
 /// The sentence (of `sentences`, in text order) in which byte `pos` lies.

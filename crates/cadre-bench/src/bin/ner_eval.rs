@@ -6,14 +6,17 @@
 //! - `cluener/dev.json`: JSON lines `{"text", "label": {"name": {NAME: [[s, e]]}}}`
 //!   with inclusive char offsets.
 //!
-//! Every sentence is extracted as its own document. A prediction is a person name of
-//! the record (all of `record.persons`, bylines included); per sentence, predicted and
-//! gold names are compared as sets of strings. A second line per corpus scores every
-//! person mention by its exact character span.
+//! Every sentence is extracted as its own document. A prediction is what `cadre ner`
+//! prints for the sentence: the record's names (`Record::names_mentioned`), with the
+//! names of the 20 sentences before it that stand in it (MSRA and People's Daily are
+//! running text, `RunningNames`; CLUENER's sentences are unrelated, read alone); per sentence, predicted and gold names are compared as sets of
+//! strings. A second line per corpus scores every person mention of the record by its
+//! exact character span (without the running names, which have no span).
 //!
 //! `cargo run --release -p cadre-bench --bin ner_eval [-- msra|pd1998|cluener ...]`
 
 use cadre_bench::shared_dir;
+use cadre_extract::running::RunningNames;
 use cadre_extract::Extractor;
 use cadre_model::{EntityKind, SourceDoc};
 use std::collections::BTreeSet;
@@ -137,17 +140,18 @@ fn substr(text: &str, (s, e): (usize, usize)) -> String {
     text.chars().skip(s).take(e - s).collect()
 }
 
-fn evaluate(name: &str, sentences: &[Sentence], extractor: &Extractor, errors: usize) {
+fn evaluate(name: &str, sentences: &[Sentence], extractor: &Extractor, context: usize, errors: usize) {
     let mut by_name = Counts::default();
     let mut by_span = Counts::default();
     let mut shown = 0;
+    let mut running = RunningNames::new(context);
     for (i, s) in sentences.iter().enumerate() {
         let doc = SourceDoc { id: format!("{name}-{i}"), text: s.text.clone(), ..Default::default() };
         let rec = extractor.extract(&doc);
 
         let gold_names: BTreeSet<String> = s.gold.iter().map(|&sp| substr(&s.text, sp)).collect();
         // What `cadre ner` prints for the sentence.
-        let pred_names: BTreeSet<String> = rec.names_mentioned().into_iter().collect();
+        let pred_names: BTreeSet<String> = running.next_line(&s.text, rec.names_mentioned()).into_iter().collect();
         by_name.gold += gold_names.len();
         by_name.pred += pred_names.len();
         by_name.tp += gold_names.intersection(&pred_names).count();
@@ -211,7 +215,12 @@ fn main() {
             }
         };
         match read(&path) {
-            Ok(sentences) => evaluate(corpus, &sentences, &extractor, errors),
+            // MSRA and People's Daily are articles cut into sentences, in order: running
+            // text, as `cadre ner` reads it by default. CLUENER's are unrelated samples.
+            Ok(sentences) => {
+                let context = if corpus == "cluener" { 0 } else { 20 };
+                evaluate(corpus, &sentences, &extractor, context, errors)
+            }
             Err(e) => eprintln!("notice: {corpus}: {} not readable ({e}); skipped", path.display()),
         }
     }

@@ -1,5 +1,8 @@
 //! `cadre ner FILE` (`-` for stdin): person names, one sentence per line.
 //!
+//! The lines are running text: a name read in one line is known in the next
+//! `--context` lines (20 by default), as in a document.
+//!
 //! For each input line, one output line: a JSON array of the person names
 //! the extractor finds in it (bylines and photo credits too, and names
 //! heading a doctrine, such as 邓小平 in 邓小平理论), in order of first
@@ -11,6 +14,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Context;
+use cadre_extract::running::RunningNames;
 use cadre_extract::Extractor;
 use cadre_model::SourceDoc;
 use rayon::prelude::*;
@@ -21,6 +25,9 @@ use super::common;
 pub struct Args {
     /// A UTF-8 text file with one sentence per line, or `-` for stdin.
     pub file: PathBuf,
+    /// Lines of running text over which a name read once is known (0: every line alone).
+    #[arg(long, default_value_t = 20)]
+    pub context: usize,
 }
 
 const BATCH: usize = 2048;
@@ -37,6 +44,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut reader = BufReader::new(input);
     let extractor = Extractor::new();
     let mut out = common::stdout();
+    let mut running = RunningNames::new(args.context);
     let mut batch: Vec<String> = Vec::with_capacity(BATCH);
     let mut line_no = 0usize;
     let mut buf = Vec::new();
@@ -52,13 +60,15 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
         if batch.len() == BATCH || (n == 0 && !batch.is_empty()) {
             let first = line_no - batch.len() + 1;
-            let lines: Vec<String> = batch
+            let found: Vec<Vec<String>> = batch
                 .par_iter()
                 .enumerate()
-                .map(|(i, text)| names_json(&extractor, first + i, text))
+                .map(|(i, text)| names_of(&extractor, first + i, text))
                 .collect();
-            for l in lines {
-                writeln!(out, "{l}")?;
+            // In input order: each line knows the names of the lines before it.
+            for (text, names) in batch.iter().zip(found) {
+                let names = running.next_line(text, names);
+                writeln!(out, "{}", serde_json::to_string(&names).expect("strings serialise"))?;
             }
             batch.clear();
         }
@@ -70,8 +80,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn names_json(extractor: &Extractor, line_no: usize, text: &str) -> String {
-    let names = if text.trim().is_empty() {
+fn names_of(extractor: &Extractor, line_no: usize, text: &str) -> Vec<String> {
+    if text.trim().is_empty() {
         Vec::new()
     } else {
         let doc = SourceDoc {
@@ -86,6 +96,5 @@ fn names_json(extractor: &Extractor, line_no: usize, text: &str) -> String {
                 Vec::new()
             }
         }
-    };
-    serde_json::to_string(&names).expect("strings serialise")
+    }
 }

@@ -1,0 +1,66 @@
+//! Person names of running text given line by line (`cadre ner`): a name read in one
+//! line is known in the lines that follow, as a name seen once is known for the rest of
+//! a document (扎琳娜 introduced with a cue, then named alone).
+
+use std::collections::VecDeque;
+
+use cadre_recognise::Lexicon;
+
+/// The names of the last `window` lines.
+pub struct RunningNames {
+    lx: &'static Lexicon,
+    window: usize,
+    recent: VecDeque<Vec<String>>,
+}
+
+impl RunningNames {
+    pub fn new(window: usize) -> Self {
+        RunningNames { lx: Lexicon::builtin(), window, recent: VecDeque::with_capacity(window + 1) }
+    }
+
+    /// The names of the next line: `found`, what its own record gives, plus the names of
+    /// the previous lines that stand in it as names of their own; in order of first
+    /// appearance. The line's names are remembered for the lines after it.
+    pub fn next_line(&mut self, line: &str, found: Vec<String>) -> Vec<String> {
+        let text = cadre_normalise::normalise(line).text;
+        let mut names = found;
+        for name in self.recent.iter().flatten() {
+            if names.contains(name) || name.chars().count() < 2 {
+                continue;
+            }
+            let stands = text.match_indices(name.as_str()).any(|(at, n)| cadre_recognise::whole_name_at(self.lx, &text, n, at + n.len()));
+            if stands {
+                names.push(name.clone());
+            }
+        }
+        names.sort_by_key(|n| text.find(n.as_str()).unwrap_or(usize::MAX));
+        if self.window > 0 {
+            if self.recent.len() == self.window {
+                self.recent.pop_front();
+            }
+            self.recent.push_back(names.clone());
+        }
+        names
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RunningNames;
+
+    #[test]
+    fn names_carry_over_the_next_lines() {
+        let mut run = RunningNames::new(2);
+        assert_eq!(run.next_line("少女扎琳娜今年十岁。", vec!["扎琳娜".into()]), ["扎琳娜"]);
+        assert_eq!(run.next_line("扎琳娜天真无邪。", vec![]), ["扎琳娜"]);
+        // A fragment of a longer name is not the name (王伟 in 王伟中).
+        let mut run = RunningNames::new(2);
+        run.next_line("市长王伟出席。", vec!["王伟".into()]);
+        assert!(run.next_line("王伟中主持会议。", vec![]).is_empty());
+        // The window forgets.
+        let mut run = RunningNames::new(1);
+        run.next_line("少女扎琳娜今年十岁。", vec!["扎琳娜".into()]);
+        run.next_line("今天下雨。", vec![]);
+        assert!(run.next_line("扎琳娜天真无邪。", vec![]).is_empty());
+    }
+}
