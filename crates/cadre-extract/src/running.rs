@@ -25,12 +25,25 @@ impl RunningNames {
         let text = cadre_normalise::normalise(line).text;
         let mut names = found;
         for name in self.recent.iter().flatten() {
-            if names.contains(name) || name.chars().count() < 2 {
+            if name.chars().count() < 2 {
                 continue;
             }
-            let stands = text.match_indices(name.as_str()).any(|(at, n)| cadre_recognise::whole_name_at(self.lx, &text, n, at + n.len()));
-            if stands {
+            let stands = |n: &str| text.match_indices(n).any(|(at, n)| cadre_recognise::whole_name_at(self.lx, &text, n, at + n.len()));
+            if !names.contains(name) && stands(name) {
                 names.push(name.clone());
+            }
+            // The given name alone, as a story calls a person it has named in full (邓小平 …
+            // 小平同志): not after a surname, and followed by a word that vouches for a name
+            // (同志, 说 …): many given names are words too (文学, 国庆).
+            if let Some(given) = given_name(self.lx, name) {
+                let alone = text.match_indices(given).any(|(at, g)| {
+                    // Not after a surname: 江泽民 is no mention of 李泽民's given name.
+                    text[..at].chars().next_back().is_none_or(|c| !self.lx.surnames.may_begin(c))
+                        && self.lx.name_cues.after_at(&text[at + g.len()..])
+                });
+                if alone && !names.iter().any(|n| n == given) {
+                    names.push(given.to_string());
+                }
             }
         }
         names.sort_by_key(|n| text.find(n.as_str()).unwrap_or(usize::MAX));
@@ -42,6 +55,15 @@ impl RunningNames {
         }
         names
     }
+}
+
+/// The two-character given name of a three-character Chinese name with a one-character
+/// surname (邓小平 → 小平).
+fn given_name<'a>(lx: &Lexicon, name: &'a str) -> Option<&'a str> {
+    let mut chars = name.char_indices();
+    let (_, first) = chars.next()?;
+    let (at, _) = chars.next()?;
+    (name.chars().count() == 3 && cadre_normalise::is_han(first) && lx.surnames.prefix_len(name) == Some(1)).then(|| &name[at..])
 }
 
 #[cfg(test)]
@@ -57,6 +79,14 @@ mod tests {
         let mut run = RunningNames::new(2);
         run.next_line("市长王伟出席。", vec!["王伟".into()]);
         assert!(run.next_line("王伟中主持会议。", vec![]).is_empty());
+        // A given name alone after the full name, with a word that vouches for it; not
+        // inside another full name.
+        let mut run = RunningNames::new(3);
+        run.next_line("邓小平视察南方。", vec!["邓小平".into()]);
+        assert_eq!(run.next_line("小平同志说,发展才是硬道理。", vec![]), ["小平"]);
+        let mut run = RunningNames::new(3);
+        run.next_line("李泽民出席。", vec!["李泽民".into()]);
+        assert!(run.next_line("以江泽民同志为核心。", vec![]).is_empty());
         // The window forgets.
         let mut run = RunningNames::new(1);
         run.next_line("少女扎琳娜今年十岁。", vec!["扎琳娜".into()]);
