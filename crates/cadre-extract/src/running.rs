@@ -24,24 +24,26 @@ impl RunningNames {
     pub fn next_line(&mut self, line: &str, found: Vec<String>) -> Vec<String> {
         let text = cadre_normalise::normalise(line).text;
         let mut names = found;
+        let stands = |n: &str| text.match_indices(n).any(|(at, n)| cadre_recognise::whole_name_at(self.lx, &text, n, at + n.len()));
+        // A name remembered from several lines is looked for once: the checks below skip
+        // what `names` already holds before scanning the text.
         for name in self.recent.iter().flatten() {
             if name.chars().count() < 2 {
                 continue;
             }
-            let stands = |n: &str| text.match_indices(n).any(|(at, n)| cadre_recognise::whole_name_at(self.lx, &text, n, at + n.len()));
             if !names.contains(name) && stands(name) {
                 names.push(name.clone());
             }
             // The given name alone, as a story calls a person it has named in full (邓小平 …
             // 小平同志): not after a surname, and followed by a word that vouches for a name
             // (同志, 说 …): many given names are words too (文学, 国庆).
-            if let Some(given) = given_name(self.lx, name) {
+            if let Some(given) = given_name(self.lx, name).filter(|g| !names.iter().any(|n| n == g)) {
                 let alone = text.match_indices(given).any(|(at, g)| {
                     // Not after a surname: 江泽民 is no mention of 李泽民's given name.
                     text[..at].chars().next_back().is_none_or(|c| !self.lx.surnames.may_begin(c))
                         && self.lx.name_cues.after_at(&text[at + g.len()..])
                 });
-                if alone && !names.iter().any(|n| n == given) {
+                if alone {
                     names.push(given.to_string());
                 }
             }
