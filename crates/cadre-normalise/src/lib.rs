@@ -77,6 +77,11 @@ fn t2s() -> &'static OpenCC {
 const TABLE_START: u32 = 0x3400;
 const TABLE_END: u32 = 0xFB00;
 
+/// Characters that Simplified text writes too, mostly in names (王丙乾, 乾隆, 韩复榘, the
+/// surnames 甯 and 麴), and that Traditional text seldom uses otherwise: the converter's
+/// single-character rule (乾 → 干) would change a name, so they stay as written.
+const KEPT_AS_WRITTEN: &str = "乾甯榘麴";
+
 /// Traditional→Simplified for single characters of the CJK blocks, read once from the
 /// converter's own tables: every character converted on its own. Converting character by
 /// character keeps a one-to-one offset map and runs at memory speed; what is lost is the
@@ -96,7 +101,7 @@ fn t2s_table() -> &'static [char] {
         for (i, (a, b)) in src.lines().zip(out.lines()).enumerate() {
             let mut bs = b.chars();
             if let (Some(x), None) = (bs.next(), bs.next()) {
-                if a != b {
+                if a != b && !KEPT_AS_WRITTEN.contains(a) {
                     table[i] = x;
                 }
             }
@@ -202,6 +207,13 @@ mod tests {
     fn stray_marks_removed() {
         let n = normalise("龙井之行是*学习取经之行，对接?东西部协作。");
         assert_eq!(n.text, "龙井之行是学习取经之行,对接东西部协作。");
+    }
+
+    #[test]
+    fn names_written_with_characters_simplified_text_keeps() {
+        // 乾 is a Simplified character too; 干 would be another name (王丙干).
+        assert_eq!(normalise("王丙乾、郭振乾出席,乾安县").text, "王丙乾、郭振乾出席,乾安县");
+        assert_eq!(normalise("於是").text, "于是");
     }
 
     #[test]

@@ -30,6 +30,12 @@ enum Side {
 /// the last characters of bodies: 研究院王涛教授, 教育厅李明处长).
 const WEAK_LEFT: &str = "同和与对向给由被让请有是的及跟把叫找陪令使据为在了将院局部厅委会所厂司校社馆队站";
 
+/// Does a word that vouches for the name after it end `before`: a cue word (教授, 记者)
+/// or any title (理事长, 副部长), even one not read as an office?
+fn cue_before(lx: &Lexicon, before: &str) -> bool {
+    lx.name_cues.ends_before(before) || lx.posts.ends(before)
+}
+
 /// Names in `text[s..e]` read from their context, skipping byte ranges already `taken`.
 pub(crate) fn guessed_names(
     lx: &Lexicon,
@@ -60,11 +66,17 @@ pub(crate) fn guessed_names(
         if taken.iter().any(|&(a, b)| a <= at && at < b) {
             continue;
         }
+        // After a bare title (副部长, 理事长) the name's characters must still look like a
+        // name's, and no second title may follow it (副书记任专职副书记).
+        let mut after_title = false;
         let left = match p {
             None => Side::Open,
             Some(pc) if is_delimiter(pc) => Side::Open,
             Some(pc) => {
                 if cues.ends_before(&sent[..i]) {
+                    Side::Cue
+                } else if lx.posts.ends(&sent[..i]) {
+                    after_title = true;
                     Side::Cue
                 } else if WEAK_LEFT.contains(pc) {
                     Side::Weak
@@ -73,7 +85,9 @@ pub(crate) fn guessed_names(
                 }
             }
         };
-        if left != Side::Cue && !cues.given.contains(c1) {
+        // A cue word vouches for unusual given-name characters too; a title does not.
+        let lenient = left == Side::Cue && !after_title;
+        if !lenient && !cues.given.contains(c1) {
             continue;
         }
         // The given name may not open with a word that ends names (王先生, 李说).
@@ -87,7 +101,7 @@ pub(crate) fn guessed_names(
         for g in [2usize, 1] {
             let end = if g == 2 {
                 let Some(c2) = c2 else { continue };
-                if !is_han(c2) || lx.boundaries.is_single(c2) || !(cues.given.contains(c2) || left == Side::Cue) {
+                if !is_han(c2) || lx.boundaries.is_single(c2) || !(cues.given.contains(c2) || lenient) {
                     continue;
                 }
                 if lx.boundaries.word_at(&rest[c1.len_utf8()..]) || cues.after_at(&rest[c1.len_utf8()..]) {
@@ -97,7 +111,7 @@ pub(crate) fn guessed_names(
             } else {
                 gi + c1.len_utf8()
             };
-            if !(cues.given.contains(c1) || left == Side::Cue) {
+            if !(cues.given.contains(c1) || lenient) {
                 continue;
             }
             let right_s = &sent[end..];
@@ -114,9 +128,14 @@ pub(crate) fn guessed_names(
                     }
                 }
             };
+            if after_title && lx.posts.starts_at(right_s) {
+                continue;
+            }
             let ok = if g == 2 {
                 (left != Side::Other && right != Side::Other && (!ambiguous || left == Side::Cue || right == Side::Cue))
                     || (right == Side::Cue && !ambiguous)
+                    // After a title a name of usual characters runs into the verb (副理事长张彦宁发来).
+                    || (after_title && cues.given.contains(c1) && c2.is_some_and(|c| cues.given.contains(c)))
             } else {
                 (left == Side::Cue && right != Side::Other) || (right == Side::Cue && left != Side::Other && !ambiguous)
             };
@@ -192,7 +211,7 @@ pub(crate) fn foreign_names(
         // Two-character runs are everywhere in Chinese words: only after a cue word.
         let by_cue_before = || {
             (cue_after || after.chars().next().is_none_or(is_delimiter) || crate::names::ends_name(lx, after))
-                && lx.name_cues.ends_before(before)
+                && cue_before(lx, before)
         };
         if !(by_cue_after || by_cue_before()) {
             continue;
@@ -244,6 +263,13 @@ mod tests {
         assert_eq!(persons("今年82岁的休斯曾是一名教师。"), ["休斯"]);
         // A country before a cue is no name.
         assert!(persons("巴基斯坦表示欢迎。").is_empty());
+    }
+
+    #[test]
+    fn names_after_a_title_that_names_no_office() {
+        assert_eq!(persons("中国企业联合会副理事长张彦宁发来唁电。"), ["张彦宁"]);
+        // Not a title, a name, a title: 副书记任专职副书记.
+        assert!(persons("另一名副书记任专职副书记。").is_empty());
     }
 
     #[test]

@@ -196,23 +196,87 @@ fn names_between(lx: &Lexicon, sent: &str, from: usize, to: usize) -> Vec<(usize
     out
 }
 
-/// The names of a run of Han characters `sent[a..b]` inside a list, or None.
+/// The names of a run `sent[a..b]` inside a list, or None: the best reading of the run
+/// as names that each open with a surname (丁文昌|于珍|于永波), or hold a middle dot
+/// (克尤木·巴吾东). Readings are scored like a name model would: three characters are the
+/// usual length, two less so, four only after a two-character surname; a given-name
+/// character that names seldom use costs more; a known name is worth its length.
 fn split_run(lx: &Lexicon, sent: &str, a: usize, b: usize) -> Option<Vec<(usize, usize)>> {
     let run = &sent[a..b];
-    if run.chars().any(|c| !is_han(c)) {
+    if run.chars().any(|c| !(is_han(c) || c == '·')) || run.starts_with('·') {
         return None;
     }
     let starts: Vec<usize> = run.char_indices().map(|(i, _)| a + i).chain([b]).collect();
-    let n = starts.len() - 1;
-    let opens = |k: usize| lx.surnames.prefix_len(&sent[starts[k]..]).is_some();
-    let names = match n {
-        0 => Vec::new(),
-        2..=4 if opens(0) => vec![(a, b)],
-        _ if n % 3 == 0 && (0..n).step_by(3).all(opens) => (0..n).step_by(3).map(|k| (starts[k], starts[k + 3])).collect(),
-        _ => return None,
+    let chars: Vec<char> = run.chars().collect();
+    let n = chars.len();
+    if n == 0 {
+        return Some(Vec::new());
+    }
+    // best[k]: score and previous cut of the best reading of the first k characters.
+    let mut best: Vec<Option<(i32, usize)>> = vec![None; n + 1];
+    best[0] = Some((0, 0));
+    for k in 0..n {
+        let Some((score, _)) = best[k] else { continue };
+        for (len, piece_score) in pieces(lx, sent, &starts, &chars, k) {
+            let total = score + piece_score;
+            if best[k + len].is_none_or(|(s, _)| total > s) {
+                best[k + len] = Some((total, k));
+            }
+        }
+    }
+    best[n]?;
+    let mut names = Vec::new();
+    let mut k = n;
+    while k > 0 {
+        let (_, from) = best[k]?;
+        names.push((starts[from], starts[k]));
+        k = from;
+    }
+    names.reverse();
+    Some(names)
+}
+
+/// The names that may start at character `k` of a run, as (length in characters, score).
+fn pieces(lx: &Lexicon, sent: &str, starts: &[usize], chars: &[char], k: usize) -> Vec<(usize, i32)> {
+    let mut out = Vec::new();
+    let n = chars.len();
+    let at = &sent[starts[k]..];
+    let given_cost = |from: usize, to: usize| -> i32 {
+        chars[from..to].iter().filter(|&&c| !lx.name_cues.given.contains(c)).count() as i32 * 3
     };
-    // A title or a word between two names is no name of the list (威廉王子和哈里王子).
-    names.iter().all(|&(x, y)| !crate::titles::is_not_a_name(lx, &sent[x..y])).then_some(names)
+    let accept = |len: usize| !crate::titles::is_not_a_name(lx, &sent[starts[k]..starts[k + len]]);
+    if let Some(sl) = lx.surnames.prefix_len(at) {
+        for given in 1..=2 {
+            let len = sl + given;
+            if k + len > n || chars[k..k + len].contains(&'·') || !accept(len) {
+                continue;
+            }
+            // Three characters are the usual length; surname + one character next.
+            let mut score = match len {
+                3 => 3,
+                2 => 1,
+                _ => 2,
+            } - given_cost(k + sl, k + len);
+            if lx.known_persons.find(&sent[starts[k]..starts[k + len]]).any(|(x, y, _)| x == 0 && y == starts[k + len] - starts[k]) {
+                score += 2;
+            }
+            out.push((len, score));
+        }
+    }
+    // A transliterated name with one middle dot: two parts of one to eight characters.
+    if let Some(dot) = chars[k..n.min(k + 9)].iter().position(|&c| c == '·') {
+        if dot > 0 {
+            for tail in 1..=8 {
+                let len = dot + 1 + tail;
+                if k + len > n || chars[k + dot + 1..k + len].contains(&'·') {
+                    break;
+                }
+                // Each part of a transliteration is seldom longer than four characters.
+                out.push((len, 1 - 2 * (dot.saturating_sub(4) + tail.saturating_sub(4)) as i32));
+            }
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -223,6 +287,17 @@ mod tests {
     fn known_names_without_a_title() {
         assert_eq!(persons("会上重温了邓小平的讲话。"), ["邓小平"]);
         assert_eq!(persons("部长首先向李鹏汇报了工作。"), ["李鹏"]);
+    }
+
+    #[test]
+    fn names_run_together_in_a_list() {
+        // Two- and three-character names and a dotted one between known names.
+        assert_eq!(
+            persons("委员:李鹏乔石丁文昌于珍于永波克尤木·巴吾东李瑞环"),
+            ["李鹏", "乔石", "丁文昌", "于珍", "于永波", "克尤木·巴吾东", "李瑞环"]
+        );
+        // Words between two names are no names.
+        assert_eq!(persons("李鹏主持会议江泽民出席。"), ["李鹏", "江泽民"]);
     }
 
     #[test]

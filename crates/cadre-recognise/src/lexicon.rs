@@ -209,13 +209,13 @@ fn known_names(file: &'static str, text: &'static str) -> Result<Vec<&'static st
 /// and cities (赞比亚总统) and the cue words before names (教授|王兆国) are asked so for
 /// every title and candidate name.
 pub struct WordSet {
-    words: HashSet<&'static str>,
+    words: HashSet<Box<str>>,
     max_chars: usize,
 }
 
 impl WordSet {
-    fn new(words: impl IntoIterator<Item = &'static str>) -> WordSet {
-        let words: HashSet<&'static str> = words.into_iter().collect();
+    pub(crate) fn new<S: AsRef<str>>(words: impl IntoIterator<Item = S>) -> WordSet {
+        let words: HashSet<Box<str>> = words.into_iter().map(|w| w.as_ref().into()).collect();
         let max_chars = words.iter().map(|n| n.chars().count()).max().unwrap_or(0);
         WordSet { words, max_chars }
     }

@@ -54,6 +54,9 @@ pub struct Posts {
     pub entries: Vec<PostEntry>,
     automaton: CharwiseDoubleArrayAhoCorasick<u32>,
     first: crate::lexicon::CharSet,
+    /// The words again, for lookups at the end of a text, and their last characters.
+    by_end: crate::lexicon::WordSet,
+    last: crate::lexicon::CharSet,
 }
 
 /// A title word found in the text.
@@ -88,7 +91,9 @@ impl Posts {
         }
         let words: Vec<&str> = entries.iter().map(|e| e.word.as_str()).collect();
         let first = crate::lexicon::CharSet::first_chars(words.iter().copied());
-        Ok(Posts { automaton: automaton(&words), entries, first })
+        let mut last = crate::lexicon::CharSet::new();
+        words.iter().filter_map(|w| w.chars().next_back()).for_each(|c| last.insert(c));
+        Ok(Posts { automaton: automaton(&words), by_end: crate::lexicon::WordSet::new(&words), last, entries, first })
     }
 
     pub fn find(&self, text: &str) -> Vec<PostMatch> {
@@ -104,6 +109,11 @@ impl Posts {
             return false;
         }
         self.find(crate::window(s, 0, 12)).first().is_some_and(|m| m.start == 0)
+    }
+
+    /// Does a title word end `s` (理事长 in 中国企业联合会理事长)?
+    pub fn ends(&self, s: &str) -> bool {
+        s.chars().next_back().is_some_and(|c| self.last.contains(c)) && self.by_end.ends(s)
     }
 
     pub fn entry(&self, m: &PostMatch) -> &PostEntry {
