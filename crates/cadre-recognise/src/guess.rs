@@ -136,8 +136,18 @@ pub(crate) fn guessed_names(
                     || (right == Side::Cue && !ambiguous)
                     // After a title a name of usual characters runs into the verb (副理事长张彦宁发来).
                     || (after_title && cues.given.contains(c1) && c2.is_some_and(|c| cues.given.contains(c)))
+                    // A name of usual characters on an open left side that runs into the next
+                    // word (丁聪提出, 田晚霞原是): only when no everyday word explains the run.
+                    || (left != Side::Other
+                        && !ambiguous
+                        && cues.given.contains(c1)
+                        && c2.is_some_and(|c| cues.given.contains(c))
+                        && !crate::words::words_explain(sent, i, end)
+                        // nor a transliteration running on (谢苗诺|夫, 斯芬克|斯).
+                        && !sent[i..].chars().take(4).all(|c| lx.translit.contains(c)))
             } else {
-                (left == Side::Cue && right != Side::Other) || (right == Side::Cue && left != Side::Other && !ambiguous)
+                (left == Side::Cue && right != Side::Other)
+                    || (right == Side::Cue && left != Side::Other && !ambiguous)
             };
             if ok {
                 found = Some(end);
@@ -270,6 +280,14 @@ mod tests {
         assert_eq!(persons("中国企业联合会副理事长张彦宁发来唁电。"), ["张彦宁"]);
         // Not a title, a name, a title: 副书记任专职副书记.
         assert!(persons("另一名副书记任专职副书记。").is_empty());
+    }
+
+    #[test]
+    fn names_that_run_into_the_next_word() {
+        assert_eq!(persons("从此,田晓霞一心扑在工作上。"), ["田晓霞"]);
+        // Words that open with a surname are no names: 党校, 居安思危, 巴基斯坦.
+        assert!(persons("党校学员要居安思危。").is_empty());
+        assert!(persons("巴基斯坦总理出席。").is_empty());
     }
 
     #[test]

@@ -22,6 +22,7 @@ pub mod lexicon;
 pub mod names;
 pub mod posts;
 mod titles;
+mod words;
 
 use foldhash::{HashMap, HashMapExt};
 

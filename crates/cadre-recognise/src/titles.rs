@@ -500,6 +500,25 @@ fn implicit_region(
 }
 
 /// Persons found without a title: bylines (记者 张三), 电(张三), lists after 领导.
+/// A line that holds nothing but a name of two or three characters (a compound surname
+/// and two more) is an author's line under a headline or at the end of an article.
+fn name_alone_on_its_line(lx: &Lexicon, text: &str, s: usize, e: usize) -> Option<(usize, usize)> {
+    let line_starts = text[..s].trim_end_matches([' ', '\t', '\u{3000}']).ends_with('\n') || text[..s].trim().is_empty();
+    let line_ends = text[e..].trim_start_matches([' ', '\t', '\u{3000}']).starts_with('\n') || text[e..].trim().is_empty();
+    if !line_starts || !line_ends {
+        return None;
+    }
+    let sent = &text[s..e];
+    let name = sent.trim();
+    let at = s + (sent.len() - sent.trim_start().len());
+    let sl = lx.surnames.prefix_len(name)?;
+    let given: Vec<char> = name.chars().skip(sl).collect();
+    let fits = (1..=2).contains(&given.len())
+        && given.iter().all(|&c| lx.name_cues.given.contains(c) && !lx.boundaries.is_single(c))
+        && !is_not_a_name(lx, name);
+    fits.then_some((at, at + name.len()))
+}
+
 pub(crate) fn untitled_names(
     lx: &Lexicon,
     text: &str,
@@ -516,6 +535,9 @@ pub(crate) fn untitled_names(
         for (a, b) in read_byline(lx, &sent[at..]) {
             out.push((s + at + a, s + at + b, Found::Byline));
         }
+    }
+    if let Some((a, b)) = name_alone_on_its_line(lx, text, s, e) {
+        out.push((a, b, Found::Byline));
     }
     // 新华社北京3月17日电(韦香惠)
     let mut from = 0;
@@ -636,6 +658,16 @@ mod tests {
         let sentences = cadre_normalise::split_sentences(text);
         let r = recognise(Lexicon::builtin(), text, &sentences);
         r.persons.iter().map(|p| (p.name.clone(), p.offices.len())).collect()
+    }
+
+    #[test]
+    fn a_name_alone_on_its_line_is_an_author() {
+        let text = "山村的路\n王志荣\n这条路修了十年。\n";
+        let r = crate::recognise(Lexicon::builtin(), text, &cadre_normalise::split_sentences(text));
+        assert_eq!(r.persons.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(), ["王志荣"]);
+        assert!(r.persons[0].byline);
+        // Not a word that opens with a surname.
+        assert!(crate::test_persons("前言\n方向\n").is_empty());
     }
 
     #[test]
