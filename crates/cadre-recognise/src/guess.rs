@@ -206,7 +206,13 @@ pub(crate) fn foreign_names(
             }
             continue;
         }
-        let Some(a) = run_start.take() else { continue };
+        let Some(mut a) = run_start.take() else { continue };
+        // A title whose last characters are transliteration characters too (主席 before
+        // 拉米雷斯): the name starts after it.
+        if let Some(k) = sent[a..i].char_indices().skip(1).take(2).map(|(k, _)| a + k).find(|&k| lx.posts.ends(&sent[..k])) {
+            chars -= sent[a..k].chars().filter(|&c| c != '·').count();
+            a = k;
+        }
         let name = sent[a..i].trim_end_matches('·');
         let b = a + name.len();
         if !(2..=8).contains(&chars) {
@@ -223,7 +229,10 @@ pub(crate) fn foreign_names(
             (cue_after || after.chars().next().is_none_or(is_delimiter) || crate::names::ends_name(lx, after))
                 && cue_before(lx, before)
         };
-        if !(by_cue_after || by_cue_before()) {
+        // After a title, three or more such characters are a name whatever follows
+        // (轮值主席拉米雷斯首先致辞), unless everyday words explain them.
+        let after_title = || chars >= 3 && lx.posts.ends(before) && !crate::words::words_explain(sent, a, b);
+        if !(by_cue_after || by_cue_before() || after_title()) {
             continue;
         }
         if lx.countries.ends(name) || lx.gazetteer.is_name(name) || crate::titles::is_not_a_name(lx, name) {
@@ -236,9 +245,10 @@ pub(crate) fn foreign_names(
     out
 }
 
-/// A three-character name alone in brackets closes a paragraph or follows a title: an
-/// author's credit (……服务。(周霄羽), 《论纳兰性德》(宋培效)). Notes such as (藏族) or (女)
-/// are not names.
+/// A name alone in brackets closes a paragraph or follows a title: an author's credit
+/// (……服务。(周霄羽), 《论纳兰性德》(宋培效)等), or a photographer's or an illustrator's
+/// ((吴擎柱摄), (马得/画)). Notes such as (藏族) or (女) are not names; a two-character
+/// name needs given-name characters.
 pub(crate) fn credited_names(lx: &Lexicon, text: &str, s: usize, e: usize, taken: &[(usize, usize)]) -> Vec<(usize, usize)> {
     let sent = &text[s..e];
     let mut out = Vec::new();
@@ -248,14 +258,24 @@ pub(crate) fn credited_names(lx: &Lexicon, text: &str, s: usize, e: usize, taken
         let inner = &sent[inner_start..inner_start + len];
         // What the credit follows: the end of a sentence, a title in 《》 or a quotation.
         let follows = sent[..k].chars().next_back().is_none_or(|c| matches!(c, '。' | '》' | '”' | '!' | '?'));
-        let closes = sent[inner_start + len + 1..].chars().next().is_none_or(|c| is_delimiter(c));
-        if !follows || !closes || inner.chars().count() != 3 || !inner.chars().all(is_han) {
+        let closes = sent[inner_start + len + 1..].chars().next().is_none_or(|c| is_delimiter(c) || c == '等');
+        if !follows || !closes {
             continue;
         }
-        if lx.surnames.prefix_len(inner).is_none() || inner.ends_with('族') || lx.gazetteer.is_name(inner) || crate::titles::is_not_a_name(lx, inner) {
+        let name = inner.trim_end_matches(['摄', '画', '图']).trim_end_matches('/');
+        let photo = name.len() < inner.len();
+        let chars = name.chars().count();
+        let Some(sl) = lx.surnames.prefix_len(name) else { continue };
+        if !(2..=3).contains(&(chars - sl + 1)) || !name.chars().all(is_han) || photo && chars - sl > 2 {
             continue;
         }
-        let (at, end) = (s + inner_start, s + inner_start + len);
+        if chars - sl == 1 && !name.chars().skip(sl).all(|c| lx.name_cues.given.contains(c)) {
+            continue;
+        }
+        if name.ends_with('族') || lx.gazetteer.is_name(name) || crate::titles::is_not_a_name(lx, name) {
+            continue;
+        }
+        let (at, end) = (s + inner_start, s + inner_start + name.len());
         if !crate::overlaps_any(taken, at, end) {
             out.push((at, end));
         }
@@ -271,6 +291,7 @@ mod tests {
     fn transliterated_names_between_cues() {
         assert_eq!(persons("我们在蒙托亚先生的陪同下参观。"), ["蒙托亚"]);
         assert_eq!(persons("今年82岁的休斯曾是一名教师。"), ["休斯"]);
+        assert_eq!(persons("众议院轮值主席拉米雷斯首先致欢迎辞。"), ["拉米雷斯"]);
         // A country before a cue is no name.
         assert!(persons("巴基斯坦表示欢迎。").is_empty());
     }
@@ -293,6 +314,8 @@ mod tests {
     #[test]
     fn credits_in_brackets() {
         assert_eq!(persons("活动将持续到月底。(周晓羽)"), ["周晓羽"]);
+        assert_eq!(persons("活动将持续到月底。(苏萱)"), ["苏萱"]);
+        assert_eq!(persons("书店外景。(吴擎柱摄)"), ["吴擎柱"]);
         // Notes after names are not names; nor is a bracket inside a sentence.
         assert!(persons("代表中有藏族(藏族)干部。").is_empty());
         assert!(persons("这项规定(试行稿)已经公布。").is_empty());
