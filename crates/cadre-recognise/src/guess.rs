@@ -312,6 +312,11 @@ mod tests {
     }
 
     #[test]
+    fn words_for_officials_are_no_given_names() {
+        assert!(persons("有关部门负责同志出席。").is_empty());
+    }
+
+    #[test]
     fn credits_in_brackets() {
         assert_eq!(persons("活动将持续到月底。(周晓羽)"), ["周晓羽"]);
         assert_eq!(persons("活动将持续到月底。(苏萱)"), ["苏萱"]);

@@ -263,6 +263,10 @@ pub(crate) fn is_not_a_name(lx: &Lexicon, name: &str) -> bool {
     if lx.not_names.contains(name) || lx.not_name_prefixes.contains(two) {
         return true;
     }
+    // 部门负责同志, 有关领导: the tail of a body and a word for its officials.
+    if name.chars().count() > 2 && ["负责", "领导", "干部", "代表"].iter().any(|w| name.ends_with(w)) {
+        return true;
+    }
     lx.countries.contains(name)
         || matches!(
             name,
