@@ -1,6 +1,8 @@
 //! Person names of running text given line by line (`cadre ner`): a name read in one
 //! line is known in the lines that follow, as a name seen once is known for the rest of
-//! a document (扎琳娜 introduced with a cue, then named alone).
+//! a document (扎琳娜 introduced with a cue, then named alone). So are the given name
+//! alone (小平同志 after 邓小平) and the surname alone before a title or a form of address
+//! (江主席 after 江泽民), which NER corpora count as names and ANNOTATION.md does not.
 
 use std::collections::VecDeque;
 
@@ -48,6 +50,22 @@ impl RunningNames {
                 }
             }
         }
+        // The surname alone before a title or a form of address (江主席, 李总理 after 江泽民,
+        // 李鹏): NER counts it as a mention of the name, the knowledge base does not.
+        for name in self.recent.iter().flatten() {
+            let Some(surname) = surname_of(self.lx, name) else { continue };
+            if names.iter().any(|n| n == surname) {
+                continue;
+            }
+            let addressed = text.match_indices(surname).any(|(at, sn)| {
+                let rest = &text[at + sn.len()..];
+                text[..at].chars().next_back().is_none_or(|c| !cadre_normalise::is_han(c) || OPEN_BEFORE_SURNAME.contains(c))
+                    && (self.lx.posts.starts_at(rest) || ADDRESS.iter().any(|w| rest.starts_with(w)))
+            });
+            if addressed {
+                names.push(surname.to_string());
+            }
+        }
         names.sort_by_key(|n| text.find(n.as_str()).unwrap_or(usize::MAX));
         if self.window > 0 {
             if self.recent.len() == self.window {
@@ -61,6 +79,17 @@ impl RunningNames {
 
 /// The two-character given name of a three-character Chinese name with a one-character
 /// surname (邓小平 → 小平).
+/// Characters before a surname alone that leave it one (向江主席, 同李总理, 江主席的).
+const OPEN_BEFORE_SURNAME: &str = "向同与和对在的是由请给把被让及跟令据为将了";
+
+/// Forms of address after a surname alone.
+const ADDRESS: &[&str] = &["主席", "总书记", "总理", "委员长", "同志", "先生", "老"];
+
+/// The one-character surname of a three-character Chinese name.
+fn surname_of<'a>(lx: &Lexicon, name: &'a str) -> Option<&'a str> {
+    given_name(lx, name).map(|g| &name[..name.len() - g.len()])
+}
+
 fn given_name<'a>(lx: &Lexicon, name: &'a str) -> Option<&'a str> {
     let mut chars = name.char_indices();
     let (_, first) = chars.next()?;
@@ -90,6 +119,10 @@ mod tests {
         run.next_line("李泽民出席。", vec!["李泽民".into()]);
         assert!(run.next_line("以江泽民同志为核心。", vec![]).is_empty());
         // The window forgets.
+        let mut run = RunningNames::new(3);
+        run.next_line("江泽民会见了客人。", vec!["江泽民".into()]);
+        assert_eq!(run.next_line("江主席说,欢迎你们。", vec![]), ["江"]);
+        assert!(run.next_line("长江主航道畅通。", vec![]).is_empty());
         let mut run = RunningNames::new(1);
         run.next_line("少女扎琳娜今年十岁。", vec!["扎琳娜".into()]);
         run.next_line("今天下雨。", vec![]);
