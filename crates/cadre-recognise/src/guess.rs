@@ -30,12 +30,6 @@ enum Side {
 /// the last characters of bodies: 研究院王涛教授, 教育厅李明处长).
 const WEAK_LEFT: &str = "同和与对向给由被让请有是的及跟把叫找陪令使据为在了将院局部厅委会所厂司校社馆队站";
 
-/// Does a word that vouches for the name after it end `before`: a cue word (教授, 记者)
-/// or any title (理事长, 副部长), even one not read as an office?
-fn cue_before(lx: &Lexicon, before: &str) -> bool {
-    lx.name_cues.ends_before(before) || lx.posts.ends(before)
-}
-
 /// Names in `text[s..e]` read from their context, skipping byte ranges already `taken`.
 pub(crate) fn guessed_names(
     lx: &Lexicon,
@@ -224,14 +218,17 @@ pub(crate) fn foreign_names(
         let cue_after = lx.name_cues.after_at(after);
         let open_before = prev.is_none_or(|c| is_delimiter(c) || WEAK_LEFT.contains(c));
         let by_cue_after = cue_after && open_before && chars >= 3;
+        // Any title vouches for the name after it like a cue word, even one not read as an
+        // office (理事长, 副部长).
+        let title_before = lx.posts.ends(before);
         // Two-character runs are everywhere in Chinese words: only after a cue word.
         let by_cue_before = || {
             (cue_after || after.chars().next().is_none_or(is_delimiter) || crate::names::ends_name(lx, after))
-                && cue_before(lx, before)
+                && (title_before || lx.name_cues.ends_before(before))
         };
         // After a title, three or more such characters are a name whatever follows
         // (轮值主席拉米雷斯首先致辞), unless everyday words explain them.
-        let after_title = || chars >= 3 && lx.posts.ends(before) && !crate::words::words_explain(sent, a, b);
+        let after_title = || chars >= 3 && title_before && !crate::words::words_explain(sent, a, b);
         if !(by_cue_after || by_cue_before() || after_title()) {
             continue;
         }

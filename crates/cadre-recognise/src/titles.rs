@@ -503,7 +503,6 @@ fn implicit_region(
     home.and_then(lift)
 }
 
-/// Persons found without a title: bylines (记者 张三), 电(张三), lists after 领导.
 /// A line that holds nothing but a name of two or three characters (a compound surname
 /// and two more) is an author's line under a headline or at the end of an article.
 fn name_alone_on_its_line(lx: &Lexicon, text: &str, s: usize, e: usize) -> Option<(usize, usize)> {
@@ -523,6 +522,7 @@ fn name_alone_on_its_line(lx: &Lexicon, text: &str, s: usize, e: usize) -> Optio
     fits.then_some((at, at + name.len()))
 }
 
+/// Persons found without a title: bylines (记者 张三), 电(张三), lists after 领导.
 pub(crate) fn untitled_names(
     lx: &Lexicon,
     text: &str,

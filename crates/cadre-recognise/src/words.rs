@@ -25,8 +25,8 @@ fn is_word(s: &str) -> bool {
     !d.tag(s, false).first().is_some_and(|t| t.word == s && t.tag.starts_with("nr"))
 }
 
-/// Do everyday words explain `text[a..b]`, a three-character name candidate, better than
-/// a name does? `text[b..]` is what follows it.
+/// Do everyday words explain `text[a..b]`, a name candidate read from its shape, better
+/// than a name does? `text[b..]` is what follows it.
 pub(crate) fn words_explain(text: &str, a: usize, b: usize) -> bool {
     let name = &text[a..b];
     let idx: Vec<usize> = name.char_indices().map(|(i, _)| a + i).collect();
@@ -41,9 +41,9 @@ pub(crate) fn words_explain(text: &str, a: usize, b: usize) -> bool {
     if d.has_word(&text[idx[0]..idx.get(2).copied().unwrap_or(b)]) {
         return true;
     }
-    // A word from inside the name across its end (张浩|传奇, 巴基斯|坦)
+    // A word from the surname or from inside the name across its end (张浩|传奇, 巴基斯|坦,
+    // 居安思|危): the ends of the next one to three characters.
     let after: Vec<usize> = text[b..].char_indices().skip(1).map(|(i, _)| b + i).chain([text.len()]).take(3).collect();
-    // and from its surname (居安思|危, 尚方宝|剑).
     idx.iter().any(|&from| after.iter().any(|&to| to > b && d.has_word(&text[from..to])))
 }
 
