@@ -59,11 +59,27 @@ impl RunningNames {
             }
             let addressed = text.match_indices(surname).any(|(at, sn)| {
                 let rest = &text[at + sn.len()..];
-                text[..at].chars().next_back().is_none_or(|c| !cadre_normalise::is_han(c) || OPEN_BEFORE_SURNAME.contains(c))
-                    && (self.lx.posts.starts_at(rest) || ADDRESS.iter().any(|w| rest.starts_with(w)))
+                // The character before may not make a word of the surname (长江主席, 浙江主席).
+                let open = match text[..at].chars().next_back() {
+                    Some(c) if cadre_normalise::is_han(c) => {
+                        !cadre_recognise::is_dictionary_word(&text[at - c.len_utf8()..at + sn.len()])
+                    }
+                    _ => true,
+                };
+                open && (self.lx.posts.starts_at(rest) || ADDRESS.iter().any(|w| rest.starts_with(w)))
             });
             if addressed {
                 names.push(surname.to_string());
+            }
+        }
+        // The given name of a well-known person before 同志 (小平同志), when no surname
+        // precedes it, even when the full name was not in the lines before.
+        for (at, _) in text.match_indices("同志") {
+            let Some((g, _)) = text[..at].char_indices().rev().nth(1) else { continue };
+            let given = &text[g..at];
+            let free = text[..g].chars().next_back().is_none_or(|c| !self.lx.surnames.may_begin(c));
+            if free && self.lx.known_given_names.contains(given) && !names.iter().any(|n| n == given) {
+                names.push(given.to_string());
             }
         }
         names.sort_by_key(|n| text.find(n.as_str()).unwrap_or(usize::MAX));
@@ -79,9 +95,6 @@ impl RunningNames {
 
 /// The two-character given name of a three-character Chinese name with a one-character
 /// surname (邓小平 → 小平).
-/// Characters before a surname alone that leave it one (向江主席, 同李总理, 江主席的).
-const OPEN_BEFORE_SURNAME: &str = "向同与和对在的是由请给把被让及跟令据为将了";
-
 /// Forms of address after a surname alone.
 const ADDRESS: &[&str] = &["主席", "总书记", "总理", "委员长", "同志", "先生", "老"];
 
@@ -123,6 +136,9 @@ mod tests {
         run.next_line("江泽民会见了客人。", vec!["江泽民".into()]);
         assert_eq!(run.next_line("江主席说,欢迎你们。", vec![]), ["江"]);
         assert!(run.next_line("长江主航道畅通。", vec![]).is_empty());
+        assert_eq!(run.next_line("热烈欢迎江主席访问。", vec![]), ["江"]);
+        let mut run = RunningNames::new(3);
+        assert_eq!(run.next_line("要像小平同志要求的那样。", vec![]), ["小平"]);
         let mut run = RunningNames::new(1);
         run.next_line("少女扎琳娜今年十岁。", vec!["扎琳娜".into()]);
         run.next_line("今天下雨。", vec![]);

@@ -30,6 +30,16 @@ enum Side {
 /// the last characters of bodies: 研究院王涛教授, 教育厅李明处长).
 const WEAK_LEFT: &str = "同和与对向给由被让请有是的及跟把叫找陪令使据为在了将院局部厅委会所厂司校社馆队站";
 
+/// Does `before` end with the number of a photo caption's person ((3), ②): the slot of
+/// a name (（1）塞甘（2）若斯潘).
+fn after_number_mark(before: &str) -> bool {
+    if before.chars().next_back().is_some_and(|c| ('①'..='⑳').contains(&c)) {
+        return true;
+    }
+    let Some(inner) = before.strip_suffix(')').and_then(|b| b.rsplit_once('(')).map(|(_, n)| n) else { return false };
+    (1..=2).contains(&inner.len()) && inner.bytes().all(|b| b.is_ascii_digit())
+}
+
 /// Names in `text[s..e]` read from their context, skipping byte ranges already `taken`.
 pub(crate) fn guessed_names(
     lx: &Lexicon,
@@ -60,11 +70,15 @@ pub(crate) fn guessed_names(
         if taken.iter().any(|&(a, b)| a <= at && at < b) {
             continue;
         }
-        // After a bare title (副部长, 理事长) the name's characters must still look like a
-        // name's, and no second title may follow it (副书记任专职副书记).
+        // After a bare title (副部长, 理事长) or a caption's number the name's characters must
+        // still look like a name's, and no title may follow it (副书记任专职副书记).
         let mut after_title = false;
         let left = match p {
             None => Side::Open,
+            Some(_) if after_number_mark(&sent[..i]) => {
+                after_title = true;
+                Side::Cue
+            }
             Some(pc) if is_delimiter(pc) => Side::Open,
             Some(pc) => {
                 if cues.ends_before(&sent[..i]) {
@@ -219,8 +233,8 @@ pub(crate) fn foreign_names(
         let open_before = prev.is_none_or(|c| is_delimiter(c) || WEAK_LEFT.contains(c));
         let by_cue_after = cue_after && open_before && chars >= 3;
         // Any title vouches for the name after it like a cue word, even one not read as an
-        // office (理事长, 副部长).
-        let title_before = lx.posts.ends(before);
+        // office (理事长, 副部长), and so does a caption's number ((2)若斯潘).
+        let title_before = lx.posts.ends(before) || after_number_mark(before);
         // Two-character runs are everywhere in Chinese words: only after a cue word.
         let by_cue_before = || {
             (cue_after || after.chars().next().is_none_or(is_delimiter) || crate::names::ends_name(lx, after))
@@ -289,6 +303,8 @@ mod tests {
         assert_eq!(persons("我们在蒙托亚先生的陪同下参观。"), ["蒙托亚"]);
         assert_eq!(persons("今年82岁的休斯曾是一名教师。"), ["休斯"]);
         assert_eq!(persons("众议院轮值主席拉米雷斯首先致欢迎辞。"), ["拉米雷斯"]);
+        assert_eq!(persons("图为(1)塞甘(2)若斯潘"), ["塞甘", "若斯潘"]);
+        assert_eq!(persons("金牌得主:①葛菲②王晨"), ["葛菲", "王晨"]);
         // A country before a cue is no name.
         assert!(persons("巴基斯坦表示欢迎。").is_empty());
     }

@@ -58,15 +58,28 @@ fn doctrine_after(lx: &Lexicon, rest: &str) -> bool {
     run.ends_with("思想") || run.ends_with("理论") || run.contains("思想为") || run.contains("理论为")
 }
 
-/// Known names that head a doctrine (邓小平 in 高举邓小平理论): byte ranges in text order.
-/// They are mentions of the person's name, not of a person taking part in anything.
+/// Does the text after a name make it the name of a prize (鲁迅文学奖, 孙中山奖)?
+fn prize_after(rest: &str) -> bool {
+    let run: Vec<char> = rest.chars().take(3).take_while(|&c| is_han(c)).collect();
+    run.first() == Some(&'奖') || run.get(2) == Some(&'奖')
+}
+
+/// Known names that head a doctrine or a prize (邓小平 in 高举邓小平理论, 鲁迅文学奖):
+/// byte ranges in text order. They are mentions of the person's name, not of a person
+/// taking part in anything.
 pub(crate) fn eponyms(lx: &Lexicon, text: &str, occurrences: &[(usize, usize)], regions: &[RegionMention]) -> Vec<(usize, usize)> {
     occurrences
         .iter()
         .copied()
-        .filter(|&(a, b)| doctrine_after(lx, &text[b..]) && open_left(text, a, b))
-        .filter(|&(a, b)| !regions.iter().any(|m| m.start < b && a < m.end))
+        .filter(|&(a, b)| (doctrine_after(lx, &text[b..]) || prize_after(&text[b..])) && open_left(text, a, b))
+        .filter(|&(a, b)| !regions.iter().any(|m| place_wins(m, a, b)))
         .collect()
+}
+
+/// A place wins over a known name it overlaps (江华 in 江华瑶族自治县), not over a name
+/// that holds it whole after the surname (中山 in 孙中山).
+fn place_wins(m: &RegionMention, a: usize, b: usize) -> bool {
+    m.start < b && a < m.end && !(a < m.start && m.end <= b)
 }
 
 /// Characters before a two-character name that leave it a name.
@@ -94,8 +107,7 @@ pub(crate) fn known_names(
     let hits: Vec<(usize, usize)> = occurrences[first..]
         .iter()
         .take_while(|&&(_, b)| b <= e)
-        // A place wins over a name it overlaps (江华 in 江华瑶族自治县).
-        .filter(|&&(a, b)| !regions.iter().any(|m| m.start < b && a < m.end))
+        .filter(|&&(a, b)| !regions.iter().any(|m| place_wins(m, a, b)))
         .map(|&(a, b)| (a - s, b - s))
         .filter(|&(_, b)| !named_after(lx, &sent[b..]))
         .collect();
@@ -290,6 +302,15 @@ mod tests {
     }
 
     #[test]
+    fn names_heading_a_prize_are_eponyms() {
+        let text = "他获得了鲁迅文学奖和孙中山奖。";
+        let r = crate::recognise(crate::Lexicon::builtin(), text, &cadre_normalise::split_sentences(text));
+        assert!(r.persons.is_empty());
+        let names: Vec<&str> = r.eponyms.iter().map(|&(a, b)| &text[a..b]).collect();
+        assert_eq!(names, ["鲁迅", "孙中山"]);
+    }
+
+    #[test]
     fn names_run_together_in_a_list() {
         // Two- and three-character names and a dotted one between known names.
         assert_eq!(
@@ -332,6 +353,8 @@ mod tests {
         assert!(persons("代表团在克里姆林宫参观。").is_empty());
         // A place wins over a name it overlaps.
         assert!(persons("来自江华瑶族自治县的代表发言。").is_empty());
+        // Not over a name that holds a place whole.
+        assert_eq!(persons("纪念孙中山先生诞辰。"), ["孙中山"]);
     }
 
     #[test]

@@ -169,6 +169,9 @@ pub struct Lexicon {
     /// run on into longer words (克里 in 克里姆林宫), so they need a word that ends names
     /// after them.
     pub known_foreign_short: HashSet<&'static str>,
+    /// The given names of the known Chinese three-character names (小平 of 邓小平): named
+    /// alone before 同志 they are still the person's name.
+    pub known_given_names: HashSet<&'static str>,
 }
 
 impl Lexicon {
@@ -182,10 +185,17 @@ impl Lexicon {
         let cn = known_names("known_persons_cn.tsv", KNOWN_PERSONS_CN)?;
         let world = known_names("known_persons_world.tsv", KNOWN_PERSONS_WORLD)?;
         let history = known_names("known_persons_history.tsv", KNOWN_PERSONS_HISTORY)?;
+        let surnames = Surnames::build(SURNAMES);
+        let known_given_names = cn
+            .iter()
+            .chain(&history)
+            .filter(|n| n.chars().count() == 3 && surnames.prefix_len(n) == Some(1))
+            .filter_map(|n| n.char_indices().nth(1).map(|(i, _)| &n[i..]))
+            .collect();
         Ok(Lexicon {
             gazetteer: Gazetteer::build(REGIONS, REGION_ABBREV)?,
             posts: Posts::build(POSTS)?,
-            surnames: Surnames::build(SURNAMES),
+            surnames,
             boundaries: Boundaries::build(BOUNDARIES),
             countries: WordSet::new(words(COUNTRIES)),
             not_names: words(NOT_NAMES).map(|w| w.trim_end_matches('*').to_string()).collect(),
@@ -195,6 +205,7 @@ impl Lexicon {
             known_persons: WordList::new(&[&cn[..], &world[..], &history[..]].concat()),
             known_wordlike: words(KNOWN_PERSONS_WORDLIKE).collect(),
             known_foreign_short: world.iter().chain(&history).copied().filter(|n| n.chars().count() == 2).collect(),
+            known_given_names,
         })
     }
 }

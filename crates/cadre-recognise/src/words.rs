@@ -15,6 +15,11 @@ fn dictionary() -> &'static Jieba {
     DICT.get_or_init(Jieba::new)
 }
 
+/// Is `s` a word of the dictionary (a name it lists too)? 长江 before 主席 makes no 江主席.
+pub fn is_dictionary_word(s: &str) -> bool {
+    dictionary().has_word(s)
+}
+
 /// Is `s` a word of the dictionary other than a person's name?
 fn is_word(s: &str) -> bool {
     let d = dictionary();
