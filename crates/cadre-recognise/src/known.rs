@@ -127,8 +127,30 @@ pub(crate) fn known_names(
             (!between.is_empty()).then_some(between)
         })
         .collect();
+    // A list whose gaps do not all read as names may read whole, its known names re-cut
+    // (李伯勇李希林李际均: 李希 is known, the list reads 李希林): the hits of such a chain
+    // give way to the chain's names.
+    let mut in_chain = vec![false; hits.len()];
     let mut out = Vec::new();
+    let mut k = 0;
+    while k < hits.len() {
+        let mut m = k;
+        while m + 1 < hits.len() && list_gap(sent, hits[m].0, hits[m + 1].1) {
+            m += 1;
+        }
+        if m > k && links[k..m].iter().any(Option::is_none) {
+            let names = names_between(lx, sent, hits[k].0, hits[m].1);
+            if !names.is_empty() {
+                in_chain[k..=m].iter_mut().for_each(|c| *c = true);
+                out.extend(names);
+            }
+        }
+        k = m + 1;
+    }
     for (k, &(a, b)) in hits.iter().enumerate() {
+        if in_chain[k] {
+            continue;
+        }
         // A side linked to a neighbour in the list needs no other check.
         let linked_right = links.get(k).is_some_and(Option::is_some);
         let linked_left = k > 0 && links[k - 1].is_some();
@@ -147,10 +169,21 @@ pub(crate) fn known_names(
             out.extend(between);
         }
     }
+    out.sort_unstable();
+    out.dedup();
     out.into_iter()
         .map(|(a, b)| (s + a, s + b))
         .filter(|&(a, b)| !crate::overlaps_any(taken, a, b))
         .collect()
+}
+
+/// Could `sent[from..to]`, two known names and what stands between them, be part of a
+/// list of Chinese names: Han characters, notes in brackets, 、, commas and spaces, at
+/// most 30 characters? Transliterations with a middle dot end such a list: where they end
+/// is for the known name to say (诺尔曼·白求恩|不远万里).
+fn list_gap(sent: &str, from: usize, to: usize) -> bool {
+    let gap = &sent[from..to];
+    gap.chars().count() <= 30 && gap.chars().all(|c| is_han(c) || matches!(c, '(' | ')' | '、' | ',') || c.is_whitespace())
 }
 
 /// Two-character names are often words too (万里, 乔石): they need an open left side.
@@ -182,21 +215,23 @@ fn name_chars(name: &str) -> usize {
 /// Characters that may follow a name directly (等, 一行, 夫人, 总统, 在, 对, 致辞 …).
 const AFTER_NAME: &str = "等一夫总主首国在于对向与和同的也还又就都致";
 
-/// Between two known names of one list, the run `sent[from..to]` holds names only when
-/// every part of it reads as one (习仲勋|彭冲叶飞, 王兆国|王志武王启人|乔石): a run of two
-/// to four characters that opens with a surname is one name, a longer run splits into
-/// three-character names that each open with a surname. Notes such as (女) or (藏族)
-/// after a name separate runs. Anything else in the gap: no names, and no link.
+/// Between two known names of one list (or over a whole list), `sent[from..to]` holds
+/// names only when every run of it reads as names (习仲勋|彭冲叶飞, 王兆国|王志武王启人|乔石,
+/// see [`split_run`]). Notes such as (女) or (藏族) after a name, 、, commas and spaces
+/// separate runs. Anything else: no names, and no link.
 fn names_between(lx: &Lexicon, sent: &str, from: usize, to: usize) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut at = from;
     while at < to {
         let gap = &sent[at..to];
-        let (run_end, next) = match gap.find('(') {
-            Some(k) => match gap[k..].find(')') {
+        // The next separator: a note in brackets, 、, a comma or a space.
+        let sep = gap.char_indices().find(|&(_, c)| matches!(c, '(' | '、' | ',') || c.is_whitespace());
+        let (run_end, next) = match sep {
+            Some((k, '(')) => match gap[k..].find(')') {
                 Some(c) if gap[k..k + c].chars().count() <= 7 => (at + k, at + k + c + 1),
                 _ => return Vec::new(),
             },
+            Some((k, c)) => (at + k, at + k + c.len_utf8()),
             None => (to, to),
         };
         match split_run(lx, sent, at, run_end) {
@@ -319,6 +354,10 @@ mod tests {
         );
         // Words between two names are no names.
         assert_eq!(persons("李鹏主持会议江泽民出席。"), ["李鹏", "江泽民"]);
+        // A known name re-cut by the list (李希 is known; the list reads 李希林), and names
+        // parted by spaces.
+        assert_eq!(persons("李伯勇李希林李际均李其炎"), ["李伯勇", "李希林", "李际均", "李其炎"]);
+        assert_eq!(persons("委员:李鹏 乔石 丁文昌 王占 于珍 于永波"), ["李鹏", "乔石", "丁文昌", "王占", "于珍", "于永波"]);
     }
 
     #[test]
