@@ -138,14 +138,24 @@ pub(crate) fn known_names(
         while m + 1 < hits.len() && list_gap(sent, hits[m].0, hits[m + 1].1) {
             m += 1;
         }
-        if m > k && links[k..m].iter().any(Option::is_none) {
-            let names = names_between(lx, sent, hits[k].0, hits[m].1);
-            if !names.is_empty() {
-                in_chain[k..=m].iter_mut().for_each(|c| *c = true);
-                out.extend(names);
-            }
+        if m == k || links[k..m].iter().all(Option::is_some) {
+            k = m + 1;
+            continue;
         }
-        k = m + 1;
+        // The longest stretch of at most nine names from k that reads whole; the next
+        // stretch starts at its last name, so that no gap goes unread.
+        let read = (k + 1..=m.min(k + 8)).rev().find_map(|j| {
+            let names = names_between(lx, sent, hits[k].0, hits[j].1);
+            (!names.is_empty()).then_some((j, names))
+        });
+        match read {
+            Some((j, names)) => {
+                in_chain[k..=j].iter_mut().for_each(|c| *c = true);
+                out.extend(names);
+                k = if j == m { m + 1 } else { j };
+            }
+            None => k += 1,
+        }
     }
     for (k, &(a, b)) in hits.iter().enumerate() {
         if in_chain[k] {
@@ -157,6 +167,11 @@ pub(crate) fn known_names(
         // A cue after a Chinese name (鲁迅先生, 李鹏说) stands for an open left side; not
         // after a short foreign one, which may be the tail of a country (赞|比亚总统).
         let cued = !lx.known_foreign_short.contains(&sent[a..b]) && lx.name_cues.after_at(&sent[b..]);
+        // The names between this one and the next read as names whatever this one is
+        // (蔡子民廖晖|滕昭蓉…|薛驹: 廖晖's left side is another name).
+        if let Some(Some(between)) = links.get(k) {
+            out.extend(between);
+        }
         if !(linked_left || cued || open_left(sent, a, b)) || !(linked_right || ends_after(lx, sent, a, b)) {
             continue;
         }
@@ -165,12 +180,15 @@ pub(crate) fn known_names(
             continue;
         }
         out.push((a, b));
-        if let Some(Some(between)) = links.get(k) {
-            out.extend(between);
-        }
     }
-    out.sort_unstable();
-    out.dedup();
+    // Stretches that share a name may cut it differently: the longer reading stays.
+    out.sort_unstable_by_key(|&(a, b)| (a, std::cmp::Reverse(b)));
+    let mut last_end = 0;
+    out.retain(|&(a, b)| {
+        let keep = a >= last_end;
+        last_end = last_end.max(b);
+        keep
+    });
     out.into_iter()
         .map(|(a, b)| (s + a, s + b))
         .filter(|&(a, b)| !crate::overlaps_any(taken, a, b))
@@ -247,7 +265,7 @@ fn names_between(lx: &Lexicon, sent: &str, from: usize, to: usize) -> Vec<(usize
 /// as names that each open with a surname (丁文昌|于珍|于永波), or hold a middle dot
 /// (克尤木·巴吾东). Readings are scored like a name model would: three characters are the
 /// usual length, two less so, four only after a two-character surname; a given-name
-/// character that names seldom use costs more; a known name is worth its length.
+/// character that names seldom use costs more; a known name is worth more than any.
 fn split_run(lx: &Lexicon, sent: &str, a: usize, b: usize) -> Option<Vec<(usize, usize)>> {
     let run = &sent[a..b];
     if run.chars().any(|c| !(is_han(c) || c == '·')) || run.starts_with('·') {
@@ -292,6 +310,12 @@ fn pieces(lx: &Lexicon, sent: &str, starts: &[usize], chars: &[char], k: usize) 
         chars[from..to].iter().filter(|&&c| !lx.name_cues.given.contains(c)).count() as i32 * 3
     };
     let accept = |len: usize| !crate::titles::is_not_a_name(lx, &sent[starts[k]..starts[k + len]]);
+    // The known name that starts here, whatever its shape (江村罗布, 乌云其木格).
+    let window = &sent[starts[k]..starts[n.min(k + 8)]];
+    let known = lx.known_persons.find(window).next().filter(|&(x, _, _)| x == 0).map(|(_, y, _)| window[..y].chars().count());
+    if let Some(len) = known {
+        out.push((len, 5));
+    }
     if let Some(sl) = lx.surnames.prefix_len(at) {
         for given in 1..=2 {
             let len = sl + given;
@@ -299,14 +323,14 @@ fn pieces(lx: &Lexicon, sent: &str, starts: &[usize], chars: &[char], k: usize) 
                 continue;
             }
             // Three characters are the usual length; surname + one character next.
-            let mut score = match len {
+            if known == Some(len) {
+                continue;
+            }
+            let score = match len {
                 3 => 3,
                 2 => 1,
                 _ => 2,
             } - given_cost(k + sl, k + len);
-            if lx.known_persons.find(&sent[starts[k]..starts[k + len]]).any(|(x, y, _)| x == 0 && y == starts[k + len] - starts[k]) {
-                score += 2;
-            }
             out.push((len, score));
         }
     }
@@ -357,6 +381,13 @@ mod tests {
         // A known name re-cut by the list (李希 is known; the list reads 李希林), and names
         // parted by spaces.
         assert_eq!(persons("李伯勇李希林李际均李其炎"), ["李伯勇", "李希林", "李际均", "李其炎"]);
+        // Names between two known ones, whatever stands before the first (蔡子民).
+        assert_eq!(persons("蔡子民廖晖滕昭蓉(女,苗族)滕藤颜龙安薛驹"), ["蔡子民", "滕昭蓉", "滕藤", "颜龙安", "薛驹"]);
+        // A gap that reads as no name (丹增 alone) ends the stretch, not the list.
+        assert_eq!(
+            persons("王忠禹王学萍王荣生王思齐王梦奎王维澄王朝文毛致用丹增乌力吉"),
+            ["王忠禹", "王学萍", "王荣生", "王思齐", "王梦奎", "王维澄", "王朝文", "毛致用", "乌力吉"]
+        );
         assert_eq!(persons("委员:李鹏 乔石 丁文昌 王占 于珍 于永波"), ["李鹏", "乔石", "丁文昌", "王占", "于珍", "于永波"]);
     }
 
