@@ -156,6 +156,9 @@ pub(crate) fn guessed_names(
             } else {
                 (left == Side::Cue && right != Side::Other)
                     || (right == Side::Cue && left != Side::Other && !ambiguous)
+                    // After a cue word, a name of a usual character that runs into the next
+                    // word (老作家苏晨论述), when no everyday word explains the two.
+                    || (lenient && cues.given.contains(c1) && !crate::words::words_explain(sent, i, end))
             };
             if ok {
                 found = Some(end);
@@ -322,6 +325,14 @@ mod tests {
         // Words that open with a surname are no names: 党校, 居安思危, 巴基斯坦.
         assert!(persons("党校学员要居安思危。").is_empty());
         assert!(persons("巴基斯坦总理出席。").is_empty());
+    }
+
+    #[test]
+    fn occupations_and_kin_before_names() {
+        assert_eq!(persons("广东老作家苏晨论述老年的文章。"), ["苏晨"]);
+        assert_eq!(persons("十年的老保姆赵淑君。"), ["赵淑君"]);
+        // A word after the cue is no name (教授学生).
+        assert!(persons("老师教学生写字。").is_empty());
     }
 
     #[test]

@@ -41,9 +41,10 @@ pub(crate) fn words_explain(text: &str, a: usize, b: usize) -> bool {
     if is_word(name) {
         return true;
     }
-    // Surname and first given character as a word or a name of their own (党校, 欧洲, 汪洋).
+    // Surname and first given character of a longer name as a word or a name of their
+    // own (党校, 欧洲, 汪洋).
     let d = dictionary();
-    if d.has_word(&text[idx[0]..idx.get(2).copied().unwrap_or(b)]) {
+    if idx.len() > 2 && d.has_word(&text[idx[0]..idx[2]]) {
         return true;
     }
     // A word from the surname or from inside the name across its end (张浩|传奇, 巴基斯|坦,
