@@ -276,6 +276,10 @@ pub(crate) fn credited_names(lx: &Lexicon, text: &str, s: usize, e: usize, taken
         if !follows || !closes {
             continue;
         }
+        if let Some(names) = signed_after_place(lx, text, s + inner_start, s + inner_start + len) {
+            out.extend(names.into_iter().filter(|&(a, b)| !crate::overlaps_any(taken, a, b)));
+            continue;
+        }
         let name = inner.trim_end_matches(['摄', '画', '图']).trim_end_matches('/');
         let photo = name.len() < inner.len();
         let chars = name.chars().count();
@@ -295,6 +299,24 @@ pub(crate) fn credited_names(lx: &Lexicon, text: &str, s: usize, e: usize, taken
         }
     }
     out
+}
+
+/// Last characters of a place or a body before the names of a signature (安丘市, 纪委).
+const PLACE_ENDS: &str = "市县区省州镇乡村委局厅校院所厂司部会社站队";
+
+/// A signature in brackets: a place or a body, then one or two names (山东安丘市王培增王志坚,
+/// 河北故城县纪委杨文斌). The longest tail of two to six characters that reads as names.
+fn signed_after_place(lx: &Lexicon, text: &str, a: usize, b: usize) -> Option<Vec<(usize, usize)>> {
+    let inner = &text[a..b];
+    if !inner.chars().all(is_han) {
+        return None;
+    }
+    inner
+        .char_indices()
+        .map(|(i, _)| a + i)
+        .filter(|&at| b - at <= 6 * 3 && b - at >= 2 * 3)
+        .filter(|&at| text[a..at].chars().next_back().is_some_and(|c| PLACE_ENDS.contains(c)))
+        .find_map(|at| crate::known::names_of_run(lx, text, at, b))
 }
 
 #[cfg(test)]
@@ -345,6 +367,8 @@ mod tests {
         assert_eq!(persons("活动将持续到月底。(周晓羽)"), ["周晓羽"]);
         assert_eq!(persons("活动将持续到月底。(苏萱)"), ["苏萱"]);
         assert_eq!(persons("书店外景。(吴擎柱摄)"), ["吴擎柱"]);
+        assert_eq!(persons("问题应当解决。(山东安丘市王培增王志坚)"), ["王培增", "王志坚"]);
+        assert_eq!(persons("问题应当解决。(河北故城县纪委杨文斌)"), ["杨文斌"]);
         // Notes after names are not names; nor is a bracket inside a sentence.
         assert!(persons("代表中有藏族(藏族)干部。").is_empty());
         assert!(persons("这项规定(试行稿)已经公布。").is_empty());

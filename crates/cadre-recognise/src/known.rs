@@ -261,6 +261,19 @@ fn names_between(lx: &Lexicon, sent: &str, from: usize, to: usize) -> Vec<(usize
     out
 }
 
+/// The names of a run of names standing alone (a byline of two authors, 田岚李金平; a
+/// letter's signature after its place, 安丘市王培增王志坚): the list reading of
+/// [`split_run`], with usual given-name characters in every name the lexicon does not know.
+pub(crate) fn names_of_run(lx: &Lexicon, text: &str, a: usize, b: usize) -> Option<Vec<(usize, usize)>> {
+    let names = split_run(lx, text, a, b)?;
+    let usual = |&(x, y): &(usize, usize)| {
+        let name = &text[x..y];
+        lx.known_persons.find(name).any(|(p, q, _)| p == 0 && q == name.len())
+            || lx.surnames.prefix_len(name).is_some_and(|sl| name.chars().skip(sl).all(|c| lx.name_cues.given.contains(c)))
+    };
+    names.iter().all(usual).then_some(names)
+}
+
 /// The names of a run `sent[a..b]` inside a list, or None: the best reading of the run
 /// as names that each open with a surname (丁文昌|于珍|于永波), or hold a middle dot
 /// (克尤木·巴吾东). Readings are scored like a name model would: three characters are the

@@ -504,22 +504,32 @@ fn implicit_region(
 }
 
 /// A line that holds nothing but a name of two or three characters (a compound surname
-/// and two more) is an author's line under a headline or at the end of an article.
-fn name_alone_on_its_line(lx: &Lexicon, text: &str, s: usize, e: usize) -> Option<(usize, usize)> {
+/// and two more), or two such names, is an author's line under a headline or at the end
+/// of an article.
+fn names_alone_on_their_line(lx: &Lexicon, text: &str, s: usize, e: usize) -> Vec<(usize, usize)> {
     let line_starts = text[..s].trim_end_matches([' ', '\t', '\u{3000}']).ends_with('\n') || text[..s].trim().is_empty();
     let line_ends = text[e..].trim_start_matches([' ', '\t', '\u{3000}']).starts_with('\n') || text[e..].trim().is_empty();
     if !line_starts || !line_ends {
-        return None;
+        return Vec::new();
     }
     let sent = &text[s..e];
     let name = sent.trim();
     let at = s + (sent.len() - sent.trim_start().len());
-    let sl = lx.surnames.prefix_len(name)?;
+    let Some(sl) = lx.surnames.prefix_len(name) else { return Vec::new() };
     let given: Vec<char> = name.chars().skip(sl).collect();
     let fits = (1..=2).contains(&given.len())
         && given.iter().all(|&c| lx.name_cues.given.contains(c) && !lx.boundaries.is_single(c))
         && !is_not_a_name(lx, name);
-    fits.then_some((at, at + name.len()))
+    if fits {
+        return vec![(at, at + name.len())];
+    }
+    // Two authors on one line (田岚李金平): four to six characters that read as names.
+    if (4..=6).contains(&name.chars().count()) && name.chars().all(cadre_normalise::is_han) && !crate::is_dictionary_word(name) {
+        if let Some(names) = crate::known::names_of_run(lx, text, at, at + name.len()).filter(|n| n.len() >= 2) {
+            return names;
+        }
+    }
+    Vec::new()
 }
 
 /// Persons found without a title: bylines (记者 张三), 电(张三), lists after 领导.
@@ -540,7 +550,7 @@ pub(crate) fn untitled_names(
             out.push((s + at + a, s + at + b, Found::Byline));
         }
     }
-    if let Some((a, b)) = name_alone_on_its_line(lx, text, s, e) {
+    for (a, b) in names_alone_on_their_line(lx, text, s, e) {
         out.push((a, b, Found::Byline));
     }
     // 新华社北京3月17日电(韦香惠)
@@ -672,6 +682,8 @@ mod tests {
         assert!(r.persons[0].byline);
         // Not a word that opens with a surname.
         assert!(crate::test_persons("前言\n方向\n").is_empty());
+        assert_eq!(crate::test_persons("标题\n田岚李金平\n"), ["田岚", "李金平"]);
+        assert!(crate::test_persons("\n高度重视\n").is_empty());
     }
 
     #[test]
