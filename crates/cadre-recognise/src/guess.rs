@@ -40,6 +40,9 @@ fn after_number_mark(before: &str) -> bool {
     (1..=2).contains(&inner.len()) && inner.bytes().all(|b| b.is_ascii_digit())
 }
 
+/// Forms of address after a name that vouch for it whatever its characters.
+const ADDRESS_AFTER: &[&str] = &["先生", "女士", "小姐", "同志", "教授"];
+
 /// Names in `text[s..e]` read from their context, skipping byte ranges already `taken`.
 pub(crate) fn guessed_names(
     lx: &Lexicon,
@@ -93,9 +96,18 @@ pub(crate) fn guessed_names(
                 }
             }
         };
-        // A cue word vouches for unusual given-name characters too; a title does not.
+        // A cue word vouches for unusual given-name characters too; a title does not. So
+        // does a form of address right after the name (查阜西先生), on a left side that is
+        // not inside a word, when no everyday word explains the name.
         let lenient = left == Side::Cue && !after_title;
-        if !lenient && !cues.given.contains(c1) {
+        let addressed = |end: usize| {
+            left != Side::Other
+                && ADDRESS_AFTER.iter().any(|w| sent[end..].starts_with(w))
+                && !crate::words::words_explain(sent, i, end)
+        };
+        let end1 = gi + c1.len_utf8();
+        let end2 = given.clone().next().filter(|&c| is_han(c)).map(|c| end1 + c.len_utf8());
+        if !lenient && !cues.given.contains(c1) && !(addressed(end1) || end2.is_some_and(addressed)) {
             continue;
         }
         // The given name may not open with a word that ends names (王先生, 李说).
@@ -109,7 +121,7 @@ pub(crate) fn guessed_names(
         for g in [2usize, 1] {
             let end = if g == 2 {
                 let Some(c2) = c2 else { continue };
-                if !is_han(c2) || lx.boundaries.is_single(c2) || !(cues.given.contains(c2) || lenient) {
+                if !is_han(c2) || lx.boundaries.is_single(c2) || !(cues.given.contains(c2) || lenient || end2.is_some_and(addressed)) {
                     continue;
                 }
                 if lx.boundaries.word_at(&rest[c1.len_utf8()..]) || cues.after_at(&rest[c1.len_utf8()..]) {
@@ -119,7 +131,7 @@ pub(crate) fn guessed_names(
             } else {
                 gi + c1.len_utf8()
             };
-            if !(cues.given.contains(c1) || lenient) {
+            if !(cues.given.contains(c1) || lenient || addressed(end)) {
                 continue;
             }
             let right_s = &sent[end..];
@@ -353,6 +365,7 @@ mod tests {
     fn occupations_and_kin_before_names() {
         assert_eq!(persons("广东老作家苏晨论述老年的文章。"), ["苏晨"]);
         assert_eq!(persons("十年的老保姆赵淑君。"), ["赵淑君"]);
+        assert_eq!(persons("音乐好办,查阜西先生发现了曲谱。"), ["查阜西"]);
         // A word after the cue is no name (教授学生).
         assert!(persons("老师教学生写字。").is_empty());
     }
