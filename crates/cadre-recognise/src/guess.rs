@@ -30,6 +30,12 @@ enum Side {
 /// the last characters of bodies: 研究院王涛教授, 教育厅李明处长).
 const WEAK_LEFT: &str = "同和与对向给由被让请有是的及跟把叫找陪令使据为在了将院局部厅委会所厂司校社馆队站";
 
+/// [`WEAK_LEFT`] as a bitmap: it is asked before most candidate names.
+fn weak_left(c: char) -> bool {
+    static SET: std::sync::OnceLock<crate::lexicon::CharSet> = std::sync::OnceLock::new();
+    SET.get_or_init(|| crate::lexicon::CharSet::of_words(WEAK_LEFT)).contains(c)
+}
+
 /// Does `before` end with the number of a photo caption's person ((3), ②): the slot of
 /// a name (（1）塞甘（2）若斯潘).
 fn after_number_mark(before: &str) -> bool {
@@ -78,7 +84,7 @@ pub(crate) fn guessed_names(
         let mut after_title = false;
         let left = match p {
             None => Side::Open,
-            Some(_) if after_number_mark(&sent[..i]) => {
+            Some(pc) if (pc == ')' || ('①'..='⑳').contains(&pc)) && after_number_mark(&sent[..i]) => {
                 after_title = true;
                 Side::Cue
             }
@@ -89,7 +95,7 @@ pub(crate) fn guessed_names(
                 } else if lx.posts.ends(&sent[..i]) {
                     after_title = true;
                     Side::Cue
-                } else if WEAK_LEFT.contains(pc) {
+                } else if weak_left(pc) {
                     Side::Weak
                 } else {
                     Side::Other
@@ -245,19 +251,19 @@ pub(crate) fn foreign_names(
         let after = &sent[b..];
         let prev = before.chars().next_back();
         let cue_after = lx.name_cues.after_at(after);
-        let open_before = prev.is_none_or(|c| is_delimiter(c) || WEAK_LEFT.contains(c));
+        let open_before = prev.is_none_or(|c| is_delimiter(c) || weak_left(c));
         let by_cue_after = cue_after && open_before && chars >= 3;
         // Any title vouches for the name after it like a cue word, even one not read as an
         // office (理事长, 副部长), and so does a caption's number ((2)若斯潘).
-        let title_before = lx.posts.ends(before) || after_number_mark(before);
+        let title_before = || lx.posts.ends(before) || after_number_mark(before);
         // Two-character runs are everywhere in Chinese words: only after a cue word.
         let by_cue_before = || {
             (cue_after || after.chars().next().is_none_or(is_delimiter) || crate::names::ends_name(lx, after))
-                && (title_before || lx.name_cues.ends_before(before))
+                && (lx.name_cues.ends_before(before) || title_before())
         };
         // After a title, three or more such characters are a name whatever follows
         // (轮值主席拉米雷斯首先致辞), unless everyday words explain them.
-        let after_title = || chars >= 3 && title_before && !crate::words::words_explain(sent, a, b);
+        let after_title = || chars >= 3 && title_before() && !crate::words::words_explain(sent, a, b);
         if !(by_cue_after || by_cue_before() || after_title()) {
             continue;
         }
