@@ -195,6 +195,10 @@ pub(crate) fn guessed_names(
         if crate::titles::is_not_a_name(lx, name) {
             continue;
         }
+        // An everyday word is no name however its context reads (青年文学奖, 作家庄严的使命).
+        if crate::words::is_everyday_word(name) {
+            continue;
+        }
         if crate::overlaps_any(taken, s + i, s + end) {
             continue;
         }
@@ -267,7 +271,11 @@ pub(crate) fn foreign_names(
         if !(by_cue_after || by_cue_before() || after_title()) {
             continue;
         }
-        if lx.countries.ends(name) || lx.gazetteer.is_name(name) || crate::titles::is_not_a_name(lx, name) {
+        if lx.countries.ends(name)
+            || lx.gazetteer.is_name(name)
+            || crate::titles::is_not_a_name(lx, name)
+            || crate::words::is_everyday_word(name)
+        {
             continue;
         }
         if !crate::overlaps_any(taken, s + a, s + b) {
@@ -372,8 +380,9 @@ mod tests {
         assert_eq!(persons("广东老作家苏晨论述老年的文章。"), ["苏晨"]);
         assert_eq!(persons("十年的老保姆赵淑君。"), ["赵淑君"]);
         assert_eq!(persons("音乐好办,查阜西先生发现了曲谱。"), ["查阜西"]);
-        // A word after the cue is no name (教授学生).
+        // A word after the cue is no name (教授学生), nor is an everyday word.
         assert!(persons("老师教学生写字。").is_empty());
+        assert!(persons("全国优秀青年文学奖揭晓。").is_empty());
     }
 
     #[test]

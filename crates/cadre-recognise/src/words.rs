@@ -20,8 +20,8 @@ pub fn is_dictionary_word(s: &str) -> bool {
     dictionary().has_word(s)
 }
 
-/// Is `s` a word of the dictionary other than a person's name?
-fn is_word(s: &str) -> bool {
+/// Is `s` a word of the dictionary other than a person's name (文学, 庄严, 美国)?
+pub(crate) fn is_everyday_word(s: &str) -> bool {
     let d = dictionary();
     if !d.has_word(s) {
         return false;
@@ -38,7 +38,7 @@ pub(crate) fn words_explain(text: &str, a: usize, b: usize) -> bool {
     if idx.len() < 2 {
         return false;
     }
-    if is_word(name) {
+    if is_everyday_word(name) {
         return true;
     }
     // Surname and first given character of a longer name as a word or a name of their
