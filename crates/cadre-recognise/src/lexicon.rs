@@ -222,13 +222,26 @@ fn known_names(file: &'static str, text: &'static str) -> Result<Vec<&'static st
 pub struct WordSet {
     words: HashSet<Box<str>>,
     max_chars: usize,
+    /// The last two characters of the words of two or more: most texts end in a pair no
+    /// word ends in, and one lookup of the pair spares one per suffix length.
+    last_pairs: HashSet<(char, char)>,
+    has_single: bool,
 }
 
 impl WordSet {
     pub(crate) fn new<S: AsRef<str>>(words: impl IntoIterator<Item = S>) -> WordSet {
         let words: HashSet<Box<str>> = words.into_iter().map(|w| w.as_ref().into()).collect();
         let max_chars = words.iter().map(|n| n.chars().count()).max().unwrap_or(0);
-        WordSet { words, max_chars }
+        let last_pairs = words
+            .iter()
+            .filter_map(|w| {
+                let mut rev = w.chars().rev();
+                let (b, a) = (rev.next()?, rev.next()?);
+                Some((a, b))
+            })
+            .collect();
+        let has_single = words.iter().any(|w| w.chars().count() == 1);
+        WordSet { words, max_chars, last_pairs, has_single }
     }
 
     pub fn contains(&self, s: &str) -> bool {
@@ -237,7 +250,14 @@ impl WordSet {
 
     /// Byte lengths of the words that `s` ends with (赞比亚 and 比亚 end 赞比亚).
     pub fn ending<'a>(&'a self, s: &'a str) -> impl Iterator<Item = usize> + 'a {
-        s.char_indices().rev().take(self.max_chars).filter(|&(i, _)| self.words.contains(&s[i..])).map(|(i, _)| s.len() - i)
+        let mut rev = s.chars().rev();
+        let pair = match (rev.next(), rev.next()) {
+            (Some(b), Some(a)) => self.last_pairs.contains(&(a, b)),
+            _ => true,
+        };
+        // Without a word ending in the last pair, only a one-character word can end `s`.
+        let take = if pair { self.max_chars } else if self.has_single { 1 } else { 0 };
+        s.char_indices().rev().take(take).filter(|&(i, _)| self.words.contains(&s[i..])).map(|(i, _)| s.len() - i)
     }
 
     /// Does `s` end with a word of the set (赞比亚, 波士顿)?
