@@ -340,6 +340,7 @@ fn signed_after_place(lx: &Lexicon, text: &str, a: usize, b: usize) -> Option<Ve
     inner
         .char_indices()
         .map(|(i, _)| a + i)
+        // Two to six characters, three bytes each (the run is all Han).
         .filter(|&at| b - at <= 6 * 3 && b - at >= 2 * 3)
         .filter(|&at| text[a..at].chars().next_back().is_some_and(|c| PLACE_ENDS.contains(c)))
         .find_map(|at| crate::known::names_of_run(lx, text, at, b))

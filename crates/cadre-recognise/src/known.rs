@@ -335,10 +335,10 @@ fn pieces(lx: &Lexicon, sent: &str, starts: &[usize], chars: &[char], k: usize) 
             if k + len > n || chars[k..k + len].contains(&'·') || !accept(len) {
                 continue;
             }
-            // Three characters are the usual length; surname + one character next.
             if known == Some(len) {
                 continue;
             }
+            // Three characters are the usual length; surname + one character next.
             let score = match len {
                 3 => 3,
                 2 => 1,
