@@ -142,6 +142,12 @@ pub(crate) fn titled_names(
             None if after.starts_with('的') => (3, read_name(lx, &after[3..], Trust::Strict)),
             None => (0, None),
         };
+        // A known name the reader cut short at a character that often ends names
+        // (总理周恩|来誉为): the lexicon knows where it ends.
+        let name_len = name_len.map(|n| {
+            let rest = crate::window(&after[skip..], 0, 8);
+            lx.known_persons.find(rest).next().filter(|&(a, b, _)| a == 0 && b > n).map_or(n, |(_, b, _)| b)
+        });
         let Some(n) = name_len else {
             // 克雷蒂安总理, 克林顿总统: a transliterated name before a bare title is a
             // foreign person; the title alone names no office (whose premier?).
@@ -672,6 +678,12 @@ mod tests {
         let sentences = cadre_normalise::split_sentences(text);
         let r = recognise(Lexicon::builtin(), text, &sentences);
         r.persons.iter().map(|p| (p.name.clone(), p.offices.len())).collect()
+    }
+
+    #[test]
+    fn a_known_name_after_a_title_is_read_whole() {
+        // 来 often ends a name (王伟来访); 周恩来 is known.
+        assert_eq!(crate::test_persons("新中国第一任总理周恩来誉为高原劲松。"), ["周恩来"]);
     }
 
     #[test]
