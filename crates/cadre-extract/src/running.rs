@@ -39,20 +39,17 @@ impl RunningNames {
             // The given name alone, as a story calls a person it has named in full (邓小平 …
             // 小平同志): not after a surname, and followed by a word that vouches for a name
             // (同志, 说 …): many given names are words too (文学, 国庆).
-            if let Some(given) = given_name(self.lx, name).filter(|g| !names.iter().any(|n| n == g)) {
-                let alone = text.match_indices(given).any(|(at, g)| {
-                    // Not after a surname: 江泽民 is no mention of 李泽民's given name.
-                    text[..at].chars().next_back().is_none_or(|c| !self.lx.surnames.may_begin(c))
-                        && self.lx.name_cues.after_at(&text[at + g.len()..])
-                });
+            if let Some(given) = self.lx.surnames.given_name(name).filter(|g| !names.iter().any(|n| n == g)) {
+                // Not after a surname: 江泽民 is no mention of 李泽民's given name.
+                let alone = text
+                    .match_indices(given)
+                    .any(|(at, g)| no_surname_before(self.lx, &text, at) && self.lx.name_cues.after_at(&text[at + g.len()..]));
                 if alone {
                     names.push(given.to_string());
                 }
             }
-        }
-        // The surname alone before a title or a form of address (江主席, 李总理 after 江泽民,
-        // 李鹏): NER counts it as a mention of the name, the knowledge base does not.
-        for name in self.recent.iter().flatten() {
+            // The surname alone before a title or a form of address (江主席, 李总理 after
+            // 江泽民, 李鹏): NER counts it as a mention of the name, the knowledge base does not.
             let Some(surname) = surname_of(self.lx, name) else { continue };
             if names.iter().any(|n| n == surname) {
                 continue;
@@ -77,8 +74,7 @@ impl RunningNames {
         for (at, _) in text.match_indices("同志") {
             let Some((g, _)) = text[..at].char_indices().rev().nth(1) else { continue };
             let given = &text[g..at];
-            let free = text[..g].chars().next_back().is_none_or(|c| !self.lx.surnames.may_begin(c));
-            if free && self.lx.known_given_names.contains(given) && !names.iter().any(|n| n == given) {
+            if no_surname_before(self.lx, &text, g) && self.lx.known_given_names.contains(given) && !names.iter().any(|n| n == given) {
                 names.push(given.to_string());
             }
         }
@@ -93,21 +89,17 @@ impl RunningNames {
     }
 }
 
-/// The two-character given name of a three-character Chinese name with a one-character
-/// surname (邓小平 → 小平).
 /// Forms of address after a surname alone.
 const ADDRESS: &[&str] = &["主席", "总书记", "总理", "委员长", "同志", "先生", "老"];
 
-/// The one-character surname of a three-character Chinese name.
-fn surname_of<'a>(lx: &Lexicon, name: &'a str) -> Option<&'a str> {
-    given_name(lx, name).map(|g| &name[..name.len() - g.len()])
+/// Does no character that may begin a surname stand right before byte `at` of `text`?
+fn no_surname_before(lx: &Lexicon, text: &str, at: usize) -> bool {
+    text[..at].chars().next_back().is_none_or(|c| !lx.surnames.may_begin(c))
 }
 
-fn given_name<'a>(lx: &Lexicon, name: &'a str) -> Option<&'a str> {
-    let mut chars = name.char_indices();
-    let (_, first) = chars.next()?;
-    let (at, _) = chars.next()?;
-    (name.chars().count() == 3 && cadre_normalise::is_han(first) && lx.surnames.prefix_len(name) == Some(1)).then(|| &name[at..])
+/// The one-character surname of a three-character Chinese name.
+fn surname_of<'a>(lx: &Lexicon, name: &'a str) -> Option<&'a str> {
+    lx.surnames.given_name(name).map(|g| &name[..name.len() - g.len()])
 }
 
 #[cfg(test)]

@@ -189,8 +189,7 @@ impl Lexicon {
         let known_given_names = cn
             .iter()
             .chain(&history)
-            .filter(|n| n.chars().count() == 3 && surnames.prefix_len(n) == Some(1))
-            .filter_map(|n| n.char_indices().nth(1).map(|(i, _)| &n[i..]))
+            .filter_map(|n| surnames.given_name(n))
             .collect();
         Ok(Lexicon {
             gazetteer: Gazetteer::build(REGIONS, REGION_ABBREV)?,
@@ -325,6 +324,14 @@ pub struct Surnames {
 }
 
 impl Surnames {
+    /// The two-character given name of a three-character Chinese name with a
+    /// one-character surname (邓小平 → 小平).
+    pub fn given_name<'a>(&self, name: &'a str) -> Option<&'a str> {
+        let mut chars = name.char_indices();
+        let (at, _) = chars.nth(1)?;
+        (name.chars().count() == 3 && self.prefix_len(name) == Some(1)).then(|| &name[at..])
+    }
+
     fn build(text: &str) -> Surnames {
         let mut single = CharSet::new();
         let mut compound_first = CharSet::new();
