@@ -71,7 +71,7 @@ pub(crate) fn eponyms(lx: &Lexicon, text: &str, occurrences: &[(usize, usize)], 
     occurrences
         .iter()
         .copied()
-        .filter(|&(a, b)| (doctrine_after(lx, &text[b..]) || prize_after(&text[b..])) && open_left(text, a, b))
+        .filter(|&(a, b)| (doctrine_after(lx, &text[b..]) || prize_after(&text[b..])) && open_left(lx, text, a, b))
         .filter(|&(a, b)| !regions.iter().any(|m| place_wins(m, a, b)))
         .collect()
 }
@@ -83,7 +83,7 @@ fn place_wins(m: &RegionMention, a: usize, b: usize) -> bool {
 }
 
 /// Characters before a two-character name that leave it a name.
-const OPEN_LEFT: &str = "同和与对向给由被让请是的及跟把叫找陪令使据为在了将会见称";
+const OPEN_LEFT: &str = "同和与对向给由被让请是的及跟把叫找陪令使据为在了将会见称于像";
 
 /// Every occurrence of a known name in the document, as byte ranges in text order: one
 /// scan of the automaton per document, shared out to the sentences by [`known_names`].
@@ -172,7 +172,7 @@ pub(crate) fn known_names(
         if let Some(Some(between)) = links.get(k) {
             out.extend(between);
         }
-        if !(linked_left || cued || open_left(sent, a, b)) || !(linked_right || ends_after(lx, sent, a, b)) {
+        if !(linked_left || cued || open_left(lx, sent, a, b)) || !(linked_right || ends_after(lx, sent, a, b)) {
             continue;
         }
         // A name that is also a word (汪洋, 万里) is the word unless a cue or a list says otherwise.
@@ -204,9 +204,14 @@ fn list_gap(sent: &str, from: usize, to: usize) -> bool {
     gap.chars().count() <= 30 && gap.chars().all(|c| is_han(c) || matches!(c, '(' | ')' | '、' | ',') || c.is_whitespace())
 }
 
-/// Two-character names are often words too (万里, 乔石): they need an open left side.
-fn open_left(sent: &str, a: usize, b: usize) -> bool {
-    name_chars(&sent[a..b]) > 2 || sent[..a].chars().next_back().is_none_or(|c| is_delimiter(c) || OPEN_LEFT.contains(c))
+/// Two-character names are often words too (万里, 乔石): they need an open left side: the
+/// start, a delimiter, a preposition, a title (国务委员罗干), or an everyday word that ends
+/// right before a name that no word covers (举行|李鹏, 所以|包公; not 白俄罗斯).
+fn open_left(lx: &Lexicon, sent: &str, a: usize, b: usize) -> bool {
+    name_chars(&sent[a..b]) > 2
+        || sent[..a].chars().next_back().is_none_or(|c| is_delimiter(c) || OPEN_LEFT.contains(c))
+        || lx.posts.ends(&sent[..a])
+        || (crate::words::word_ends_at(sent, a) && !crate::words::word_covers(sent, a, b))
 }
 
 /// A two-character name may be the start of a longer one (李鹏 in 李鹏飞, 王维 in 王维澄,
@@ -395,7 +400,7 @@ mod tests {
         // parted by spaces.
         assert_eq!(persons("李伯勇李希林李际均李其炎"), ["李伯勇", "李希林", "李际均", "李其炎"]);
         // Names between two known ones, whatever stands before the first (蔡子民).
-        assert_eq!(persons("蔡子民廖晖滕昭蓉(女,苗族)滕藤颜龙安薛驹"), ["蔡子民", "滕昭蓉", "滕藤", "颜龙安", "薛驹"]);
+        assert_eq!(persons("蔡子民廖晖滕昭蓉(女,苗族)滕藤颜龙安薛驹"), ["蔡子民", "廖晖", "滕昭蓉", "滕藤", "颜龙安", "薛驹"]);
         // A gap that reads as no name (丹增 alone) ends the stretch, not the list.
         assert_eq!(
             persons("王忠禹王学萍王荣生王思齐王梦奎王维澄王朝文毛致用丹增乌力吉"),
@@ -428,6 +433,11 @@ mod tests {
         // A cue after a Chinese name opens it; the tail of a country before a title is none.
         assert_eq!(persons("使人想起鲁迅先生的话。"), ["鲁迅"]);
         assert!(persons("会见赞比亚总统。").is_empty());
+        // A word that ends before the name opens it, unless a word covers the name.
+        assert_eq!(persons("年会在京举行李鹏致开幕词。"), ["李鹏"]);
+        assert_eq!(persons("所以包公的戏受欢迎。"), ["包公"]);
+        assert!(persons("白俄罗斯。").is_empty());
+        assert!(persons("如何维护地区和平。").is_empty());
     }
 
     #[test]

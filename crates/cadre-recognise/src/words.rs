@@ -30,6 +30,18 @@ pub(crate) fn is_everyday_word(s: &str) -> bool {
     !d.tag(s, false).first().is_some_and(|t| t.word == s && t.tag.starts_with("nr"))
 }
 
+/// Does an everyday word of two or three characters end at byte `at` of `text` (举行|, 所以|)?
+pub(crate) fn word_ends_at(text: &str, at: usize) -> bool {
+    let mut starts = text[..at].char_indices().rev().map(|(i, _)| i).skip(1);
+    starts.by_ref().take(2).any(|from| is_everyday_word(&text[from..at]))
+}
+
+/// Is `text[a..b]` an everyday word, or the tail of one that starts one or two characters
+/// before it (白俄|罗斯)?
+pub(crate) fn word_covers(text: &str, a: usize, b: usize) -> bool {
+    is_everyday_word(&text[a..b]) || text[..a].char_indices().rev().take(2).any(|(from, _)| is_everyday_word(&text[from..b]))
+}
+
 /// Do everyday words explain `text[a..b]`, a name candidate read from its shape, better
 /// than a name does? `text[b..]` is what follows it.
 pub(crate) fn words_explain(text: &str, a: usize, b: usize) -> bool {
