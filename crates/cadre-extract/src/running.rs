@@ -5,6 +5,7 @@
 //! (江主席 after 江泽民), which NER corpora count as names and ANNOTATION.md does not.
 
 use std::collections::VecDeque;
+use std::sync::OnceLock;
 
 use cadre_recognise::Lexicon;
 
@@ -56,16 +57,27 @@ impl RunningNames {
             }
             let addressed = text.match_indices(surname).any(|(at, sn)| {
                 let rest = &text[at + sn.len()..];
-                // The character before may not make a word of the surname (长江主席, 浙江主席).
-                let open = match text[..at].chars().next_back() {
-                    Some(c) if cadre_normalise::is_han(c) => {
-                        !cadre_recognise::is_dictionary_word(&text[at - c.len_utf8()..at + sn.len()])
-                    }
-                    _ => true,
-                };
-                open && (self.lx.posts.starts_at(rest) || ADDRESS.iter().any(|w| rest.starts_with(w)))
+                surname_stands_alone(&text, at, at + sn.len())
+                    && (self.lx.posts.starts_at(rest) || ADDRESS.iter().any(|w| rest.starts_with(w)))
             });
             if addressed {
+                names.push(surname.to_string());
+            }
+        }
+        // A leader's surname before the title the news addresses the leader by (江主席, 李总理),
+        // even when the full name was not in the lines before; not the last character of
+        // another name.
+        for form in leader_addresses() {
+            let surname = &form[..form.chars().next().map_or(0, char::len_utf8)];
+            if names.iter().any(|n| n == surname) {
+                continue;
+            }
+            let alone = text.match_indices(form.as_str()).any(|(at, _)| {
+                let end = at + surname.len();
+                !names.iter().any(|n| text.match_indices(n.as_str()).any(|(p, n)| p <= at && at < p + n.len()))
+                    && surname_stands_alone(&text, at, end)
+            });
+            if alone {
                 names.push(surname.to_string());
             }
         }
@@ -91,6 +103,31 @@ impl RunningNames {
 
 /// Forms of address after a surname alone.
 const ADDRESS: &[&str] = &["主席", "总书记", "总理", "委员长", "同志", "先生", "老"];
+
+/// The forms of `data/leader_addresses.txt` (江主席, 李总理).
+fn leader_addresses() -> &'static [String] {
+    static FORMS: OnceLock<Vec<String>> = OnceLock::new();
+    FORMS.get_or_init(|| {
+        include_str!("../../../data/leader_addresses.txt")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split('\t').next())
+            .filter(|f| !f.is_empty())
+            .map(str::to_string)
+            .collect()
+    })
+}
+
+/// Is the surname `text[at..end]` a word of its own: the character before makes no word
+/// with it (长江主席, 浙江主席), or a word ends right before it (陪同|江主席)?
+fn surname_stands_alone(text: &str, at: usize, end: usize) -> bool {
+    match text[..at].chars().next_back() {
+        Some(c) if cadre_normalise::is_han(c) => {
+            !cadre_recognise::is_dictionary_word(&text[at - c.len_utf8()..end]) || cadre_recognise::word_ends_at(text, at)
+        }
+        _ => true,
+    }
+}
 
 /// Does no character that may begin a surname stand right before byte `at` of `text`?
 fn no_surname_before(lx: &Lexicon, text: &str, at: usize) -> bool {
@@ -131,6 +168,11 @@ mod tests {
         assert_eq!(run.next_line("热烈欢迎江主席访问。", vec![]), ["江"]);
         let mut run = RunningNames::new(3);
         assert_eq!(run.next_line("要像小平同志要求的那样。", vec![]), ["小平"]);
+        // A leader's form of address names the leader without the full name before it,
+        // after a word (陪同|江主席), not inside a word or a name.
+        let mut run = RunningNames::new(0);
+        assert_eq!(run.next_line("陪同江主席访问的有钱其琛。", vec!["钱其琛".into()]), ["江", "钱其琛"]);
+        assert!(run.next_line("浙江主席团成员。", vec![]).is_empty());
         let mut run = RunningNames::new(1);
         run.next_line("少女扎琳娜今年十岁。", vec!["扎琳娜".into()]);
         run.next_line("今天下雨。", vec![]);

@@ -30,7 +30,7 @@ pub use gazetteer::{Gazetteer, Level, Region, RegionMention};
 pub use lexicon::{Lexicon, LexiconError};
 pub use posts::{PostEntry, Scope};
 pub use titles::body_is_regional;
-pub use words::is_dictionary_word;
+pub use words::{is_dictionary_word, word_ends_at};
 
 /// An office read from a title in the text.
 #[derive(Debug, Clone, PartialEq)]
