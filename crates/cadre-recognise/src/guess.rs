@@ -285,6 +285,50 @@ pub(crate) fn foreign_names(
     out
 }
 
+/// Japanese names (根本二郎, 樱内义雄): a family name of `data/surnames_japanese.txt` and
+/// one to three characters, between strong cues on both sides: a title, a cue word or a
+/// delimiter before it, and a cue word right after it (说, 先生, 表示). Many family names
+/// are Chinese words too (中村, 根本), so nothing less will do.
+pub(crate) fn japanese_names(lx: &Lexicon, text: &str, s: usize, e: usize, taken: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    let sent = &text[s..e];
+    let mut out = Vec::new();
+    let mut skip_to = 0;
+    for (i, c) in sent.char_indices() {
+        if i < skip_to || !lx.japanese_first.contains(c) {
+            continue;
+        }
+        let ends: Vec<usize> = sent[i..].char_indices().skip(2).map(|(k, _)| i + k).chain([sent.len()]).take(2).collect();
+        let Some(&family_end) = ends.iter().rev().find(|&&b| lx.japanese_surnames.contains(&sent[i..b])) else { continue };
+        let before = &sent[..i];
+        if !(before.chars().next_back().is_none_or(is_delimiter) || lx.posts.ends(before) || lx.name_cues.ends_before(before)) {
+            continue;
+        }
+        let mut end = None;
+        for (k, g) in sent[family_end..].char_indices().take(3) {
+            if !is_han(g) {
+                break;
+            }
+            let b = family_end + k + g.len_utf8();
+            if lx.name_cues.after_at(&sent[b..]) {
+                end = Some(b);
+                break;
+            }
+        }
+        let Some(b) = end else { continue };
+        // Not a family name before a word for people (中村干部说, 田中主任表示).
+        let name = &sent[i..b];
+        if lx.name_cues.ends_before(name)
+            || lx.posts.ends(name)
+            || crate::overlaps_any(taken, s + i, s + b)
+        {
+            continue;
+        }
+        out.push((s + i, s + b));
+        skip_to = b;
+    }
+    out
+}
+
 /// A name alone in brackets closes a paragraph or follows a title: an author's credit
 /// (……服务。(周霄羽), 《论纳兰性德》(宋培效)等), or a photographer's or an illustrator's
 /// ((吴擎柱摄), (马得/画)). Notes such as (藏族) or (女) are not names; a two-character
@@ -359,6 +403,15 @@ mod tests {
         assert_eq!(persons("金牌得主:①葛菲②王晨"), ["葛菲", "王晨"]);
         // A country before a cue is no name.
         assert!(persons("巴基斯坦表示欢迎。").is_empty());
+    }
+
+    #[test]
+    fn japanese_names_between_strong_cues() {
+        assert_eq!(persons("商会会长铃木俊男说,深感悲痛。"), ["铃木俊男"]);
+        assert_eq!(persons("樱内义雄先生,女士们:"), ["樱内义雄"]);
+        // Family names that are Chinese words, without the cues or before a word for people.
+        assert!(persons("村里的中村干部说,好。").is_empty());
+        assert!(persons("这根本二郎不知道。").is_empty());
     }
 
     #[test]

@@ -24,6 +24,7 @@ pub(crate) const REGIONS: &str = include_str!("../../../data/regions.tsv");
 pub(crate) const REGION_ABBREV: &str = include_str!("../../../data/region_abbrev.tsv");
 pub(crate) const POSTS: &str = include_str!("../../../data/posts.tsv");
 pub(crate) const SURNAMES: &str = include_str!("../../../data/surnames.txt");
+pub(crate) const SURNAMES_JAPANESE: &str = include_str!("../../../data/surnames_japanese.txt");
 pub(crate) const BOUNDARIES: &str = include_str!("../../../data/name_boundaries.txt");
 pub(crate) const COUNTRIES: &str = include_str!("../../../data/countries.txt");
 pub(crate) const NOT_NAMES: &str = include_str!("../../../data/not_names.txt");
@@ -172,6 +173,10 @@ pub struct Lexicon {
     /// The given names of the known Chinese three-character names (小平 of 邓小平): named
     /// alone before 同志 they are still the person's name.
     pub known_given_names: HashSet<&'static str>,
+    /// Japanese family names (`data/surnames_japanese.txt`), read only between strong cues,
+    /// and their first characters.
+    pub japanese_surnames: WordSet,
+    pub japanese_first: CharSet,
 }
 
 impl Lexicon {
@@ -205,6 +210,8 @@ impl Lexicon {
             known_wordlike: words(KNOWN_PERSONS_WORDLIKE).collect(),
             known_foreign_short: world.iter().chain(&history).copied().filter(|n| n.chars().count() == 2).collect(),
             known_given_names,
+            japanese_surnames: WordSet::new(words(SURNAMES_JAPANESE)),
+            japanese_first: CharSet::first_chars(words(SURNAMES_JAPANESE)),
         })
     }
 }

@@ -142,7 +142,8 @@ pub fn recognise(lx: &Lexicon, text: &str, sentences: &[(usize, usize)]) -> Reco
             taken.push((a, b));
             add_person(&mut persons, &mut index, name, NameMention { start: a, end: b, sentence: si, found: Found::Lexicon }, Vec::new());
         }
-        let more = guess::foreign_names(lx, text, s, e, &taken);
+        let mut more = guess::foreign_names(lx, text, s, e, &taken);
+        more.extend(guess::japanese_names(lx, text, s, e, &taken));
         for (a, b) in more.into_iter().chain(guess::credited_names(lx, text, s, e, &taken)) {
             let name = &text[a..b];
             add_person(&mut persons, &mut index, name, NameMention { start: a, end: b, sentence: si, found: Found::Context }, Vec::new());
