@@ -225,10 +225,17 @@ fn ends_after(lx: &Lexicon, sent: &str, a: usize, b: usize) -> bool {
     let foreign = lx.known_foreign_short.contains(&sent[a..b]);
     match rest.chars().next() {
         Some(c) if is_han(c) && (foreign || lx.name_cues.given.contains(c)) => {
-            ends_name(lx, rest) || lx.name_cues.after_at(rest) || AFTER_NAME.contains(c)
+            ends_name(lx, rest) || lx.name_cues.after_at(rest) || AFTER_NAME.contains(c) || word_follows(sent, a, b)
         }
         _ => true,
     }
+}
+
+/// Does an everyday word of two characters or more start at byte `b`, after a name that
+/// no word runs out of (包公|赶驴, 包公|见义勇为; not 包公断案: 公断 is a word, nor 加利福尼亚)?
+fn word_follows(sent: &str, a: usize, b: usize) -> bool {
+    !crate::words::words_explain(sent, a, b)
+        && sent[b..].char_indices().skip(2).map(|(k, _)| b + k).chain([sent.len()]).take(3).any(|e| crate::words::is_everyday_word(&sent[b..e]))
 }
 
 fn name_chars(name: &str) -> usize {
@@ -420,6 +427,9 @@ mod tests {
     fn not_inside_a_doctrine_or_a_longer_name() {
         assert!(persons("坚持以邓小平理论为指导。").is_empty());
         assert!(persons("村民李鹏飞昨天来了。").iter().all(|n| n != "李鹏"));
+        // An everyday word after the name ends it, unless a word runs out of the name.
+        assert_eq!(persons("于是包公进一步查访。"), ["包公"]);
+        assert!(persons("会见了加利福尼亚州州长。").is_empty());
         assert!(persons("漫步在莫斯科的高尔基大街上。").is_empty());
     }
 
