@@ -8,6 +8,8 @@ use crate::numerals::{arabic_digit, is_cn_date_numeral, read_num, Num};
 use crate::value::{add_days, add_months, days_in_month, Day, PartOfDay, TimeValue};
 use crate::TimeMention;
 
+mod week;
+
 /// First chars of the relative words (今天, 去年, 上月 ...).
 #[inline]
 const fn is_relative_start(c: char) -> bool {
@@ -31,6 +33,11 @@ const fn is_relative_start(c: char) -> bool {
             | '這'
             | '同'
             | '元'
+            | '周'
+            | '週'
+            | '星'
+            | '礼'
+            | '禮'
     )
 }
 
@@ -38,7 +45,41 @@ const fn is_relative_start(c: char) -> bool {
 /// one look at the next char says so before the word tables are walked.
 #[inline]
 fn is_relative_second(c: char) -> bool {
-    matches!(c, '前' | '后' | '後' | '天' | '日' | '晨' | '早' | '晚' | '夜' | '一' | '年' | '月' | '个' | '個')
+    matches!(
+        c,
+        '前' | '后'
+            | '後'
+            | '天'
+            | '日'
+            | '晨'
+            | '早'
+            | '晚'
+            | '夜'
+            | '一'
+            | '年'
+            | '月'
+            | '个'
+            | '個'
+            // weeks: 上周, 这星期, 今礼拜, 上两周, 周日, 星期二, 礼拜天
+            | '周'
+            | '週'
+            | '星'
+            | '礼'
+            | '禮'
+            | '期'
+            | '拜'
+            | '两'
+            | '兩'
+            | '二'
+            | '三'
+            | '四'
+            | '五'
+            | '六'
+            | '七'
+            | '八'
+            | '九'
+            | '十'
+    )
 }
 
 /// Bit per BMP char: is it a place where a time expression may start? Built at compile
@@ -507,6 +548,12 @@ impl<'a> Scanner<'a> {
                 };
             }
         }
+        if let Some(day) = self.nth_weekday(i, p) {
+            return Parsed {
+                start: day,
+                end: None,
+            };
+        }
         // 旬: 上旬, 中旬, 下旬, 上中旬, 中下旬.
         let mut k = i;
         if self.at(k) == Some('份')
@@ -698,6 +745,12 @@ impl<'a> Scanner<'a> {
         let c = self.chars[i];
         if !self.at(i + 1).is_some_and(is_relative_second) {
             return None;
+        }
+        if let Some(p) = self.week(i) {
+            return Some(p);
+        }
+        if matches!(c, '周' | '週' | '星' | '礼' | '禮') {
+            return self.weekday_then_date(i);
         }
         let prev = self.prev(i);
         // Day words.

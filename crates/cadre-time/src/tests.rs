@@ -378,3 +378,29 @@ fn duckling_gaps() {
     check("同日，", REF, &[("同日", "2024-03-17")]);
     check("近日，", REF, &[]);
 }
+
+/// Weeks run Monday to Sunday; the prefix names the week, the weekday the day in it.
+/// REF (2024-03-17) is a Sunday.
+#[test]
+fn weeks_and_weekdays() {
+    check("上周五下午，会议召开", REF, &[("上周五下午", "2024-03-08")]);
+    check("本周三", REF, &[("本周三", "2024-03-13")]);
+    check("下星期二", REF, &[("下星期二", "2024-03-19")]);
+    check("这个礼拜天", REF, &[("这个礼拜天", "2024-03-17")]);
+    check("上周,他来了", REF, &[("上周", "2024-03-04/2024-03-10")]);
+    check("下个星期", REF, &[("下个星期", "2024-03-18/2024-03-24")]);
+    check("上两周", REF, &[("上两周", "2024-02-26/2024-03-10")]);
+    check("上周末", REF, &[("上周末", "2024-03-09/2024-03-10")]);
+    check("本周内完成", REF, &[("本周", "2024-03-11/2024-03-17")]);
+    // A weekday before a date takes the date; the n-th weekday of a month.
+    check("周日,3月10日", REF, &[("周日,3月10日", "2024-03-10")]);
+    check("5月的第二个星期日", REF, &[("5月的第二个星期日", "2024-05-12")]);
+    // A bare weekday, a locative 上/下 and words with 周 are no weeks.
+    check("周三上午", REF, &[]);
+    check("会上周强发言", REF, &[]);
+    check("在领导下周密部署", REF, &[]);
+    check("日本周边", REF, &[]);
+    check("上周年纪念", REF, &[]);
+    // No reference: nothing to resolve from.
+    check("上周五", None, &[]);
+}

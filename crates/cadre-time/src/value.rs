@@ -197,6 +197,18 @@ pub(crate) fn add_days(y: i32, m: u32, d: u32, n: i32) -> (i32, u32, u32) {
     (y, m, d as u32)
 }
 
+/// Day of the week of a date: Monday 0 … Sunday 6.
+pub(crate) fn weekday(y: i32, m: u32, d: u32) -> u32 {
+    // Days since 1970-01-01 (a Thursday), by the civil-from-days count of years from March.
+    let (y, m) = if m <= 2 { (y - 1, m + 9) } else { (y, m - 3) };
+    let era = y.div_euclid(400);
+    let yoe = y.rem_euclid(400);
+    let doy = (153 * m + 2) / 5 + d - 1;
+    let doe = yoe as u32 * 365 + yoe as u32 / 4 - yoe as u32 / 100 + doy;
+    let days = era as i64 * 146_097 + doe as i64 - 719_468;
+    (days + 3).rem_euclid(7) as u32
+}
+
 /// `(y, m)` shifted by `n` months.
 pub(crate) fn add_months(y: i32, m: u32, n: i32) -> (i32, u32) {
     let idx = y * 12 + (m as i32 - 1) + n;
@@ -237,6 +249,10 @@ mod tests {
         assert_eq!(add_months(2024, 12, 1), (2025, 1));
         assert_eq!(days_in_month(Some(2100), 2), 28);
         assert_eq!(days_in_month(Some(2000), 2), 29);
+        assert_eq!(weekday(2013, 2, 12), 1);
+        assert_eq!(weekday(2024, 2, 27), 1);
+        assert_eq!(weekday(1970, 1, 1), 3);
+        assert_eq!(weekday(2000, 3, 1), 2);
     }
 
     #[test]

@@ -90,7 +90,7 @@ pub fn out_of_scope(c: &Case) -> Option<&'static str> {
         return Some("clock times and 'now'");
     }
     if c.grain == "week" || has(&["星期", "礼拜", "禮拜", "周", "週"]) {
-        return Some("weeks and weekdays");
+        return week_scope(c);
     }
     if s.contains('/') {
         return Some("month-first numeric dates (3/3/2015, 2/15)");
@@ -114,6 +114,54 @@ pub fn out_of_scope(c: &Case) -> Option<&'static str> {
     None
 }
 
+/// Weeks and weekdays: in scope with a prefix that names the week (上周五, 这个礼拜, 下三周,
+/// 这周末) or a date that fixes the day (周日, 二月十号; 十月第一个星期一).
+fn week_scope(c: &Case) -> Option<&'static str> {
+    let s = c.input.as_str();
+    if s.contains(['前', '后', '後']) {
+        return Some("durations relative to now (上两天, 三个月后, 前两年)");
+    }
+    let offset = match s.chars().next() {
+        Some('上') => -1,
+        Some('下') => 1,
+        Some('这' | '這' | '今' | '本') => 0,
+        _ if s.contains('月') => return None,
+        _ => return Some("bare weekdays (星期二, 周一早上): news reads them back, Duckling forward"),
+    };
+    // 这周一 and 下周三 read on Tuesday 2013-02-12: Duckling gives the coming Monday
+    // (02-18) and the coming Wednesday (02-13); the prefix names the week, so Cadre gives
+    // this week's Monday (02-11) and next week's Wednesday (02-20).
+    let (y, m, d, _) = c.value;
+    let week = (ordinal(y, m, d) - ordinal(2013, 2, 11)).div_euclid(7);
+    if c.grain == "day" && week != offset {
+        return Some("weekdays that Duckling moves out of the week the prefix names (这周一, 下周三)");
+    }
+    None
+}
+
+/// Days since 1970-01-01.
+fn ordinal(y: i32, m: u32, d: u32) -> i64 {
+    let (y, m) = if m <= 2 { (y - 1, m + 9) } else { (y, m - 3) };
+    let era = y.div_euclid(400) as i64;
+    let yoe = y.rem_euclid(400) as i64;
+    let doy = ((153 * m + 2) / 5 + d - 1) as i64;
+    era * 146_097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719_468
+}
+
+/// The date `n` days after `(y, m, d)`.
+fn shift(y: i32, m: u32, d: u32, n: i64) -> Day {
+    let z = ordinal(y, m, d) + n + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+    Day::ymd(year, month, day)
+}
+
 fn pod_of(c: &Case) -> Option<PartOfDay> {
     if c.grain != "hour" {
         return None;
@@ -132,6 +180,18 @@ fn pod_of(c: &Case) -> Option<PartOfDay> {
 /// Expected value of an in-scope row.
 pub fn expected(c: &Case) -> (TimeValue, Option<PartOfDay>) {
     let (y, m, d, _) = c.value;
+    // A week is Monday to Sunday; a span of weeks ends the day before its exclusive end;
+    // a weekend (Friday 18:00 to Monday 00:00 for Duckling) is Saturday and Sunday.
+    if c.grain == "week" {
+        let last = match c.to_exclusive {
+            Some((ty, tm, td, _)) => shift(ty, tm, td, -1),
+            None => shift(y, m, d, 6),
+        };
+        return (TimeValue::Range(Day::ymd(y, m, d), last), None);
+    }
+    if c.input.contains('末') {
+        return (TimeValue::Range(shift(y, m, d, 1), shift(y, m, d, 2)), None);
+    }
     let day = match c.grain.as_str() {
         "year" => Day::y(y),
         "month" => Day::ym(Some(y), m),
