@@ -289,16 +289,21 @@ pub(crate) fn foreign_names(
 /// one to three characters, between strong cues on both sides: a title, a cue word or a
 /// delimiter before it, and a cue word right after it (说, 先生, 表示). Many family names
 /// are Chinese words too (中村, 根本), so nothing less will do.
-pub(crate) fn japanese_names(lx: &Lexicon, text: &str, s: usize, e: usize, taken: &[(usize, usize)]) -> Vec<(usize, usize)> {
+///
+/// `family_names` are the byte ranges of the document's family names, in text order.
+pub(crate) fn japanese_names(
+    lx: &Lexicon,
+    text: &str,
+    s: usize,
+    e: usize,
+    family_names: &[(usize, usize)],
+    taken: &[(usize, usize)],
+) -> Vec<(usize, usize)> {
     let sent = &text[s..e];
     let mut out = Vec::new();
-    let mut skip_to = 0;
-    for (i, c) in sent.char_indices() {
-        if i < skip_to || !lx.japanese_first.contains(c) {
-            continue;
-        }
-        let ends: Vec<usize> = sent[i..].char_indices().skip(2).map(|(k, _)| i + k).chain([sent.len()]).take(2).collect();
-        let Some(&family_end) = ends.iter().rev().find(|&&b| lx.japanese_surnames.contains(&sent[i..b])) else { continue };
+    let first = family_names.partition_point(|&(a, _)| a < s);
+    for &(fa, fb) in family_names[first..].iter().take_while(|&&(_, fb)| fb <= e) {
+        let (i, family_end) = (fa - s, fb - s);
         let before = &sent[..i];
         if !(before.chars().next_back().is_none_or(is_delimiter) || lx.posts.ends(before) || lx.name_cues.ends_before(before)) {
             continue;
@@ -324,7 +329,6 @@ pub(crate) fn japanese_names(lx: &Lexicon, text: &str, s: usize, e: usize, taken
             continue;
         }
         out.push((s + i, s + b));
-        skip_to = b;
     }
     out
 }

@@ -85,10 +85,41 @@ fn place_wins(m: &RegionMention, a: usize, b: usize) -> bool {
 /// Characters before a two-character name that leave it a name.
 const OPEN_LEFT: &str = "同和与对向给由被让请是的及跟把叫找陪令使据为在了将会见称于像";
 
-/// Every occurrence of a known name in the document, as byte ranges in text order: one
-/// scan of the automaton per document, shared out to the sentences by [`known_names`].
-pub(crate) fn occurrences(lx: &Lexicon, text: &str) -> Vec<(usize, usize)> {
-    lx.known_persons.find(text).map(|(a, b, _)| (a, b)).collect()
+/// Every occurrence of a known name in the document, as byte ranges in text order, and
+/// apart from them the Japanese family names the same automaton finds: one scan per
+/// document, shared out to the sentences by [`known_names`] and the Japanese reader.
+pub(crate) fn occurrences(lx: &Lexicon, text: &str) -> (Vec<(usize, usize)>, Vec<(usize, usize)>) {
+    let (mut known, mut family) = (Vec::new(), Vec::new());
+    for (a, b, word) in lx.known_and_families.find(text) {
+        if lx.japanese_surnames.contains(word) {
+            family.push((a, b));
+        } else {
+            known.push((a, b));
+        }
+    }
+    // A family name may hide a known name that starts inside it (平田 in 田成平田曾佩 hides
+    // 田曾佩): look again from its second character; the earlier of two overlapping
+    // names stays.
+    if !family.is_empty() {
+        for &(a, b) in &family {
+            let from = a + text[a..].chars().next().map_or(0, char::len_utf8);
+            let hidden = lx
+                .known_persons
+                .find(crate::window(text, from, 12))
+                .find(|&(x, _, _)| from + x < b);
+            if let Some((x, y, _)) = hidden {
+                known.push((from + x, from + y));
+            }
+        }
+        known.sort_unstable_by_key(|&(a, b)| (a, std::cmp::Reverse(b)));
+        let mut last_end = 0;
+        known.retain(|&(a, b)| {
+            let keep = a >= last_end;
+            last_end = last_end.max(b);
+            keep
+        });
+    }
+    (known, family)
 }
 
 /// Known names in `text[s..e]` among the document's `occurrences`, skipping byte ranges
@@ -430,6 +461,8 @@ mod tests {
         // An everyday word after the name ends it, unless a word runs out of the name.
         assert_eq!(persons("于是包公进一步查访。"), ["包公"]);
         assert!(persons("会见了加利福尼亚州州长。").is_empty());
+        // A Japanese family name (平田) found by the same scan hides no known name.
+        assert_eq!(persons("委员:王忠禹田成平田曾佩乔石"), ["王忠禹", "田成平", "田曾佩", "乔石"]);
         assert!(persons("漫步在莫斯科的高尔基大街上。").is_empty());
     }
 

@@ -173,10 +173,11 @@ pub struct Lexicon {
     /// The given names of the known Chinese three-character names (小平 of 邓小平): named
     /// alone before 同志 they are still the person's name.
     pub known_given_names: HashSet<&'static str>,
-    /// Japanese family names (`data/surnames_japanese.txt`), read only between strong cues,
-    /// and their first characters.
-    pub japanese_surnames: WordSet,
-    pub japanese_first: CharSet,
+    /// Japanese family names (`data/surnames_japanese.txt`), read only between strong cues.
+    pub japanese_surnames: HashSet<&'static str>,
+    /// The known names and the Japanese family names in one automaton: one scan of a
+    /// document finds both.
+    pub known_and_families: WordList,
 }
 
 impl Lexicon {
@@ -191,6 +192,7 @@ impl Lexicon {
         let world = known_names("known_persons_world.tsv", KNOWN_PERSONS_WORLD)?;
         let history = known_names("known_persons_history.tsv", KNOWN_PERSONS_HISTORY)?;
         let surnames = Surnames::build(SURNAMES);
+        let japanese: Vec<&'static str> = words(SURNAMES_JAPANESE).collect();
         let known_given_names = cn
             .iter()
             .chain(&history)
@@ -207,11 +209,11 @@ impl Lexicon {
             name_cues: NameCues::build(NAME_CUES, GIVEN_CHARS, SURNAMES_AMBIGUOUS)?,
             translit: CharSet::of_words(TRANSLIT_CHARS),
             known_persons: WordList::new(&[&cn[..], &world[..], &history[..]].concat()),
+            known_and_families: WordList::new(&[&cn[..], &world[..], &history[..], &japanese[..]].concat()),
             known_wordlike: words(KNOWN_PERSONS_WORDLIKE).collect(),
             known_foreign_short: world.iter().chain(&history).copied().filter(|n| n.chars().count() == 2).collect(),
             known_given_names,
-            japanese_surnames: WordSet::new(words(SURNAMES_JAPANESE)),
-            japanese_first: CharSet::first_chars(words(SURNAMES_JAPANESE)),
+            japanese_surnames: japanese.iter().copied().collect(),
         })
     }
 }

@@ -114,7 +114,7 @@ pub fn recognise(lx: &Lexicon, text: &str, sentences: &[(usize, usize)]) -> Reco
 
     let mut persons: Vec<Person> = Vec::new();
     let mut index: HashMap<String, usize> = HashMap::new();
-    let known_occurrences = known::occurrences(lx, text);
+    let (known_occurrences, family_names) = known::occurrences(lx, text);
     // Regions are in text order, as are sentences: one cursor walks both.
     let mut first_region = 0;
     for (si, &(s, e)) in sentences.iter().enumerate() {
@@ -143,7 +143,7 @@ pub fn recognise(lx: &Lexicon, text: &str, sentences: &[(usize, usize)]) -> Reco
             add_person(&mut persons, &mut index, name, NameMention { start: a, end: b, sentence: si, found: Found::Lexicon }, Vec::new());
         }
         let mut more = guess::foreign_names(lx, text, s, e, &taken);
-        more.extend(guess::japanese_names(lx, text, s, e, &taken));
+        more.extend(guess::japanese_names(lx, text, s, e, &family_names, &taken));
         for (a, b) in more.into_iter().chain(guess::credited_names(lx, text, s, e, &taken)) {
             let name = &text[a..b];
             add_person(&mut persons, &mut index, name, NameMention { start: a, end: b, sentence: si, found: Found::Context }, Vec::new());
