@@ -111,15 +111,21 @@ pub(crate) fn occurrences(lx: &Lexicon, text: &str) -> (Vec<(usize, usize)>, Vec
                 known.push((from + x, from + y));
             }
         }
-        known.sort_unstable_by_key(|&(a, b)| (a, std::cmp::Reverse(b)));
-        let mut last_end = 0;
-        known.retain(|&(a, b)| {
-            let keep = a >= last_end;
-            last_end = last_end.max(b);
-            keep
-        });
+        drop_overlapped(&mut known);
     }
     (known, family)
+}
+
+/// Sorts byte ranges by start and drops each range that overlaps one before it; of two
+/// that start together, the longer stays.
+fn drop_overlapped(ranges: &mut Vec<(usize, usize)>) {
+    ranges.sort_unstable_by_key(|&(a, b)| (a, std::cmp::Reverse(b)));
+    let mut last_end = 0;
+    ranges.retain(|&(a, b)| {
+        let keep = a >= last_end;
+        last_end = last_end.max(b);
+        keep
+    });
 }
 
 /// Known names in `text[s..e]` among the document's `occurrences`, skipping byte ranges
@@ -213,13 +219,7 @@ pub(crate) fn known_names(
         out.push((a, b));
     }
     // Stretches that share a name may cut it differently: the longer reading stays.
-    out.sort_unstable_by_key(|&(a, b)| (a, std::cmp::Reverse(b)));
-    let mut last_end = 0;
-    out.retain(|&(a, b)| {
-        let keep = a >= last_end;
-        last_end = last_end.max(b);
-        keep
-    });
+    drop_overlapped(&mut out);
     out.into_iter()
         .map(|(a, b)| (s + a, s + b))
         .filter(|&(a, b)| !crate::overlaps_any(taken, a, b))
