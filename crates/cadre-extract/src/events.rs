@@ -7,7 +7,7 @@
 //! more participants (…参加有关活动, …陪同, …分别介绍) add them to the latest event.
 
 use cadre_model::{EventType, Role};
-use cadre_recognise::Lexicon;
+use cadre_recognise::{Lexicon, Level};
 use cadre_time::{Day, TimeMention, TimeValue};
 
 use crate::places;
@@ -564,6 +564,20 @@ fn finish(lx: &Lexicon, doc: &Doc, drafts: &mut Vec<Draft>) {
         // The dateline city, for what the first paragraph reports.
         if drafts[i].place.is_none() && drafts[i].first_sentence <= 1 && drafts[i].kind != EventType::Visit {
             drafts[i].place = rec.dateline_region;
+        }
+        // A meeting of the county's own officials or bodies (县委书记…主持召开县委常委会,
+        // 召开县政府党组会议) met in the county whose outlet the document is (阜城宣传): a
+        // county has no smaller place to give.
+        if drafts[i].place.is_none() && drafts[i].kind == EventType::Meeting {
+            let home = rec.home_region.filter(|&h| g.get(h).level == Level::County);
+            let local = |h: usize| {
+                drafts[i].persons.iter().any(|&(p, _)| rec.persons[p].offices.iter().any(|o| o.region == Some(h)))
+                    || drafts[i].evidence.iter().any(|&(si, ..)| {
+                        let (a, b) = doc.sentences[si];
+                        ["县委", "县政府", "县人大", "县政协"].iter().any(|w| doc.text()[a..b].contains(w))
+                    })
+            };
+            drafts[i].place = home.filter(|&h| local(h));
         }
     }
     // A delegation's members: its region's officials who take part in what happens

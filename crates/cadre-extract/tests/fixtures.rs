@@ -113,3 +113,15 @@ fn then_and_former_qualify_the_title_of_the_name_after_them() {
     let g = gold("钟宏远在长沙工作多年。他时任长沙市委书记。", None);
     assert!(offices(&g, "钟宏远").contains(&(Some("长沙市".into()), "party_secretary".into())));
 }
+
+#[test]
+fn a_county_meeting_meets_in_the_county_its_outlet_names() {
+    let g = gold(
+        "来源:阜城宣传 | 发布时间:2021-01-06\n1月5日,县委书记林向东主持召开县委常委(扩大)会,县四大班子主要领导参加会议。",
+        None,
+    );
+    assert_eq!(offices(&g, "林向东"), vec![(Some("阜城县".into()), "party_secretary".into())]);
+    let m = g.events.iter().find(|e| e.kind == EventType::Meeting).expect("a meeting");
+    assert_eq!(m.place.as_deref(), Some("阜城县"));
+    assert_eq!(m.date.as_deref(), Some("2021-01-05"));
+}

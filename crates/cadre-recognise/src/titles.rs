@@ -4,7 +4,8 @@
 //! name after the last title holds every office of the chain. A title without its
 //! region takes the one the sentence or the document makes unambiguous.
 
-use crate::gazetteer::RegionMention;
+use crate::gazetteer::{Level, RegionMention};
+use cadre_normalise::is_han;
 use crate::lexicon::{CharSet, Lexicon, WordList};
 use std::sync::OnceLock;
 use crate::names::{is_delimiter, read_byline, read_name, Trust};
@@ -646,7 +647,6 @@ pub(crate) fn home_region(
     regions: &[RegionMention],
     sentences: &[(usize, usize)],
 ) -> (Option<usize>, Option<usize>) {
-    let _ = lx;
     let head_end = sentences.get(6).map_or(text.len(), |s| s.0);
     for m in regions.iter().filter(|m| m.start < head_end) {
         let before = &text[..m.start];
@@ -662,12 +662,41 @@ pub(crate) fn home_region(
     }
     for m in regions {
         let after = &text[m.end..];
-        if ["日报", "晚报", "电视台", "广播电视台", "新闻网", "融媒", "发布", "宣传", "卫视"].iter().any(|w| after.starts_with(w)) {
+        if MEDIA.iter().any(|w| after.starts_with(w)) {
             return (Some(m.region()), None);
+        }
+    }
+    // A county's outlet goes by the county's short form (来源:阜城宣传, 秀山电子报), which
+    // the gazetteer does not find alone: the head's media names, completed to a county.
+    let g = &lx.gazetteer;
+    // Navigation text before the article cuts many short sentences: 300 characters at least.
+    let head = &text[..head_end.max(text.char_indices().nth(300).map_or(text.len(), |(i, _)| i))];
+    for w in MEDIA {
+        for (at, _) in head.match_indices(w) {
+            let before: Vec<(usize, char)> = head[..at].char_indices().rev().take(3).collect();
+            for n in [2, 3] {
+                let Some(&(from, _)) = before.get(n - 1) else { continue };
+                if !before[..n].iter().all(|&(_, c)| is_han(c)) {
+                    continue;
+                }
+                let short = &head[from..at];
+                // The full name or a short form (秀山县 for 秀山土家族苗族自治县).
+                let county = ["县", "市", "区", "旗"].iter().find_map(|suffix| {
+                    let name = format!("{short}{suffix}");
+                    let whole = g.find(&name).into_iter().find(|m| m.start == 0 && m.end == name.len())?;
+                    whole.candidates.iter().copied().find(|&r| matches!(g.get(r).level, Level::County))
+                });
+                if let Some(r) = county {
+                    return (Some(r), None);
+                }
+            }
         }
     }
     (None, None)
 }
+
+/// Words that follow the name of a region's outlet (广东日报, 阜城宣传).
+const MEDIA: &[&str] = &["日报", "晚报", "电视台", "广播电视台", "新闻网", "融媒", "发布", "宣传", "卫视", "电子报"];
 
 #[cfg(test)]
 mod tests {
@@ -684,6 +713,19 @@ mod tests {
     fn a_known_name_after_a_title_is_read_whole() {
         // 来 often ends a name (王伟来访); 周恩来 is known.
         assert_eq!(crate::test_persons("新中国第一任总理周恩来誉为高原劲松。"), ["周恩来"]);
+    }
+
+    #[test]
+    fn a_county_outlet_names_the_home_county() {
+        let text = "来源:阜城宣传 | 发布时间:2021-01-06\n县委书记申文霞主持召开县委常委会。\n";
+        let r = recognise(Lexicon::builtin(), text, &cadre_normalise::split_sentences(text));
+        let g = &Lexicon::builtin().gazetteer;
+        assert_eq!(r.home_region.map(|h| g.get(h).name.as_str()), Some("阜城县"));
+        assert_eq!(r.persons[0].offices[0].jurisdiction.as_deref(), Some("阜城县"));
+        // A short form of an autonomous county, through its alias (秀山县).
+        let text = "秀山电子报\n县政府召开常务会议。\n";
+        let r = recognise(Lexicon::builtin(), text, &cadre_normalise::split_sentences(text));
+        assert_eq!(r.home_region.map(|h| g.get(h).name.as_str()), Some("秀山土家族苗族自治县"));
     }
 
     #[test]
