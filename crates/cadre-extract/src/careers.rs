@@ -55,6 +55,10 @@ pub fn extract(lx: &Lexicon, doc: &Doc) -> Vec<CareerStep> {
         for (a, b, w) in career_verbs().find(sent) {
             let (at, end) = (s + a, s + b);
             let kind = if REMOVE.contains(&w) { EventType::Removal } else { EventType::Appointment };
+            // 五位履新的市委书记: the verb qualifies the title after it, nobody's move.
+            if text[end..].starts_with('的') {
+                continue;
+            }
             if w == "任" {
                 let prev = text[..at].chars().next_back();
                 if prev.is_some_and(|c| NOT_BEFORE_REN.contains(&c)) {
@@ -174,10 +178,16 @@ pub fn extract(lx: &Lexicon, doc: &Doc) -> Vec<CareerStep> {
                 out.push(CareerStep { kind: EventType::Appointment, person, office, date: None, sentence: si, start: os, end: oe, rule: "career:list", event: false });
             }
         }
-        // 2022年2月“去代转正”: the acting office becomes the office itself.
+        // 2022年2月“去代转正”: the acting office becomes the office itself; the acting
+        // appointment may stand earlier in the same sentence (他出任…代市长,2022年2月去代转正).
         if let Some(k) = sent.find("转正") {
             let at = s + k;
-            if let Some((p, acting)) = last_acting.clone() {
+            let acting_here = out
+                .iter()
+                .rev()
+                .find(|c| c.sentence == si && c.end <= at && c.kind == EventType::Appointment && c.office.title.contains('代') && c.office.post != "other")
+                .map(|c| (c.person, c.office.clone()));
+            if let Some((p, acting)) = acting_here.or_else(|| last_acting.clone()) {
                 let date = date_before(doc, s, at).map(|v| fill_year(&v, ctx_date.as_ref())).or_else(|| ctx_date.clone());
                 let title = acting.title.replacen('代', "", 1);
                 let office = Office { title, ..acting };
@@ -192,11 +202,13 @@ pub fn extract(lx: &Lexicon, doc: &Doc) -> Vec<CareerStep> {
         }
     }
     // One appointment per person and office: a text that names the same move twice
-    // (算上今次调整的苟仲文…此番履新北京市委副书记的苟仲文) tells one event.
-    let mut seen: Vec<(EventType, usize, String, Option<String>, Option<String>)> = Vec::new();
+    // (算上今次调整的苟仲文…此番履新北京市委副书记的苟仲文) tells one event. Acting and
+    // confirmed (代市长, then 去代转正 as 市长) are two moves.
+    let acting = |c: &CareerStep| c.office.title.contains('代');
+    let mut seen: Vec<(EventType, usize, String, Option<String>, bool)> = Vec::new();
     out.retain(|c| {
-        let key = (c.kind, c.person, c.office.post.clone(), c.office.jurisdiction.clone(), c.date.as_ref().map(|d| d.to_gold()));
-        if c.event && c.office.post != "other" && seen.iter().any(|k| k.0 == key.0 && k.1 == key.1 && k.2 == key.2 && k.3 == key.3) {
+        let key = (c.kind, c.person, c.office.post.clone(), c.office.jurisdiction.clone(), acting(c));
+        if c.event && c.office.post != "other" && seen.contains(&key) {
             return false;
         }
         seen.push(key);

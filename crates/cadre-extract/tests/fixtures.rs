@@ -125,3 +125,22 @@ fn a_county_meeting_meets_in_the_county_its_outlet_names() {
     assert_eq!(m.place.as_deref(), Some("阜城县"));
     assert_eq!(m.date.as_deref(), Some("2021-01-05"));
 }
+
+#[test]
+fn acting_then_confirmed_in_one_sentence() {
+    let g = gold(
+        "近日,多地迎来新任市委书记。周立成任临沂市委书记。公开资料显示,履新的市委书记中有两位70后。\
+         周立成出生于1972年,2020年8月,他出任临沂市委副书记、代市长,2021年1月“去代转正”。",
+        Some("https://example.org/2023-03/20/content_1.htm"),
+    );
+    let steps: Vec<(Option<&str>, &str)> = g
+        .events
+        .iter()
+        .filter(|e| e.kind == EventType::Appointment)
+        .map(|e| (e.date.as_deref(), e.office.as_ref().map_or("", |o| o.title.as_str())))
+        .collect();
+    assert!(steps.contains(&(Some("2020-08"), "代市长")), "{steps:?}");
+    assert!(steps.contains(&(Some("2021-01"), "市长")), "{steps:?}");
+    // 履新的市委书记 names nobody's move.
+    assert_eq!(steps.iter().filter(|(_, t)| t.ends_with("市委书记")).count(), 1, "{steps:?}");
+}
