@@ -580,6 +580,23 @@ fn finish(lx: &Lexicon, doc: &Doc, drafts: &mut Vec<Draft>) {
             drafts[i].place = home.filter(|&h| local(h));
         }
     }
+    // 与会人员…进行了座谈交流: a meeting of "those present" has the persons of what that
+    // day's event before it gathered (the signing ceremony they attended).
+    for i in 0..drafts.len() {
+        if drafts[i].kind != EventType::Meeting || !drafts[i].persons.is_empty() || drafts[i].date.is_none() {
+            continue;
+        }
+        let present = drafts[i].evidence.iter().any(|&(si, ..)| {
+            let (a, b) = doc.sentences[si];
+            doc.text()[a..b].contains("与会")
+        });
+        let before = (0..i).rev().find(|&j| {
+            drafts[j].kind != EventType::Visit && drafts[j].date == drafts[i].date && !drafts[j].persons.is_empty()
+        });
+        if let Some(j) = before.filter(|_| present) {
+            drafts[i].persons = drafts[j].persons.iter().map(|(p, _)| (*p, vec![Role::Attendee])).collect();
+        }
+    }
     // A delegation's members: its region's officials who take part in what happens
     // during the visit (the seed's 刘宁 and 蓝天立 in the Guangxi delegation).
     for i in 0..drafts.len() {

@@ -144,3 +144,14 @@ fn acting_then_confirmed_in_one_sentence() {
     // 履新的市委书记 names nobody's move.
     assert_eq!(steps.iter().filter(|(_, t)| t.ends_with("市委书记")).count(), 1, "{steps:?}");
 }
+
+#[test]
+fn those_present_meet_after_the_ceremony() {
+    let g = gold(
+        "7月18日下午,甲县和乙县缔结友好县签约仪式在青田县举行。青田县县长陈立新与庆元县县长吴春山代表两地签署框架协议。\
+         与会人员观看了两地宣传片,并就两地合作发展进行了座谈交流。",
+        Some("https://example.org/2021/0719/1.html"),
+    );
+    let m = g.events.iter().find(|e| e.kind == EventType::Meeting).expect("a meeting");
+    assert_eq!(m.persons, vec!["陈立新".to_string(), "吴春山".to_string()]);
+}
