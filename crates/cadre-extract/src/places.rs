@@ -1,7 +1,7 @@
 //! Where an event happened: the venue (在广州召开), the destination of a visit
 //! (赴广东省深圳市、广州市), a one-character province (来粤考察), the dateline.
 
-use cadre_recognise::{Gazetteer, Lexicon, RegionMention, Scope};
+use cadre_recognise::{Gazetteer, Level, Lexicon, RegionMention, Scope};
 
 /// Words before a region that make it the place of what follows.
 const AT: &[&str] = &["在", "于"];
@@ -74,20 +74,32 @@ pub fn destination(lx: &Lexicon, text: &str, regions: &[RegionMention], s: usize
             return cover(&lx.gazetteer, &run);
         }
     }
-    abbreviated(lx, &text[s..e])
+    abbreviated(lx, &text[s..e], regions)
 }
 
-/// 来粤考察, 赴桂, 在粤期间: a one-character province after a motion word.
-pub fn abbreviated(lx: &Lexicon, sent: &str) -> Option<usize> {
+/// 来粤考察, 赴桂, 在粤期间: a one-character province after a motion word; or the first
+/// character of a city or county the document names in full (来石开展调研 where 石狮市
+/// stands in the text, 来秀对接 with 秀山县).
+pub fn abbreviated(lx: &Lexicon, sent: &str, regions: &[RegionMention]) -> Option<usize> {
+    let g = &lx.gazetteer;
     let chars: Vec<char> = sent.chars().collect();
     for w in chars.windows(3) {
-        if matches!(w[0], '来' | '赴' | '在' | '抵' | '入' | '访') {
-            if let Some(r) = lx.gazetteer.abbrev(w[1]) {
-                // The next character must not continue a word (在新 is not Xinjiang).
-                if matches!(w[2], '考' | '调' | '访' | '期' | '交' | '学' | '参' | '出' | '工' | '投' | '开' | ',' | '。' | '、' | '的') {
-                    return Some(r);
-                }
-            }
+        if !matches!(w[0], '来' | '赴' | '在' | '抵' | '入' | '访') {
+            continue;
+        }
+        // The next character must not continue a word (在新 is not Xinjiang).
+        if !matches!(w[2], '考' | '调' | '访' | '期' | '交' | '学' | '参' | '出' | '工' | '投' | '开' | '对' | ',' | '。' | '、' | '的') {
+            continue;
+        }
+        if let Some(r) = g.abbrev(w[1]) {
+            return Some(r);
+        }
+        let local = regions.iter().map(|m| m.region()).find(|&r| {
+            let region = g.get(r);
+            region.level != Level::Province && region.name.starts_with(w[1])
+        });
+        if local.is_some() {
+            return local;
         }
     }
     None
@@ -129,6 +141,9 @@ mod tests {
         let t = "贵州省党政代表团来粤考察交流";
         let rs = g.find(t);
         assert_eq!(g.get(destination(lx, t, &rs, 0, t.len()).unwrap()).name, "广东省");
+        let t = "泉州市、石狮市有关领导参加。省调研组来石开展调研";
+        let rs = g.find(t);
+        assert_eq!(g.get(destination(lx, t, &rs, 0, t.len()).unwrap()).name, "石狮市");
         let t = "两省区在广州召开会议";
         let rs = g.find(t);
         assert_eq!(g.get(venue(lx, t, &rs, 0, t.len()).unwrap()).name, "广州市");
