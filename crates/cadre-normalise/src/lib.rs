@@ -128,42 +128,41 @@ fn simplify_with(table: &[char], c: char) -> char {
 
 /// Normalises `original`; see the crate docs for what changes.
 pub fn normalise(original: &str) -> NormText {
-    let chars: Vec<char> = original.chars().collect();
     let table = t2s_table();
     let mut text = String::with_capacity(original.len());
     let mut to_orig: Vec<u32> = Vec::with_capacity(original.len() + 1);
     // The last character kept (before Traditional → Simplified, which keeps Han as Han).
     let mut last: Option<char> = None;
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
+    // Byte offset in `original` and the char index it stands at.
+    let (mut at, mut i) = (0usize, 0u32);
+    while let Some(c) = original[at..].chars().next() {
         // Drop pinyin readings and noise, fold widths, then simplify, char by char.
-        if (c == '(' || c == '（') && i > 0 && is_han(chars[i - 1]) {
-            if let Some(len) = width::pinyin_reading_len(&chars[i..]) {
-                i += len;
+        if (c == '(' || c == '（') && last.is_some_and(is_han) {
+            if let Some((chars, bytes)) = width::pinyin_reading_len(&original[at..]) {
+                (at, i) = (at + bytes, i + chars as u32);
                 continue;
             }
         }
         if c == '*' || c == '\u{200b}' || c == '\u{feff}' {
-            i += 1;
+            (at, i) = (at + c.len_utf8(), i + 1);
             continue;
         }
         // ASCII '?' right after a Han character and not ending the sentence is a lost
         // character (a run of them: 王正譜???出席), not a question.
         if c == '?' && last.is_some_and(is_han) {
-            let run = chars[i..].iter().take_while(|&&x| x == '?').count();
-            if chars.get(i + run).is_some_and(|n| !is_terminal_context(*n)) {
-                i += run;
+            let run = original[at..].bytes().take_while(|&b| b == b'?').count();
+            if original[at + run..].chars().next().is_some_and(|n| !is_terminal_context(n)) {
+                (at, i) = (at + run, i + run as u32);
                 continue;
             }
         }
         let folded = width::fold(c);
         last = Some(folded);
-        push(&mut text, &mut to_orig, simplify_with(table, folded), i as u32);
-        i += 1;
+        push(&mut text, &mut to_orig, simplify_with(table, folded), i);
+        (at, i) = (at + c.len_utf8(), i + 1);
     }
-    to_orig.push(chars.len() as u32);
-    NormText { text, to_orig, orig_chars: chars.len() }
+    to_orig.push(i);
+    NormText { text, to_orig, orig_chars: i as usize }
 }
 
 fn push(text: &mut String, to_orig: &mut Vec<u32>, c: char, orig: u32) {

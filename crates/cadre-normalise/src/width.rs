@@ -17,20 +17,22 @@ const TONED: &str = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ
 /// Neutral-tone syllables carry no tone mark but are inserted all the same.
 const NEUTRAL: &[&str] = &["de", "le", "men", "zi", "me", "ne", "ma", "ba", "zhe", "guo", "li", "tou", "shang", "xia"];
 
-/// If `s` starts with a bracketed pinyin reading such as `(zhǎng)` or `（huì）`,
-/// its length in chars.
-pub fn pinyin_reading_len(s: &[char]) -> Option<usize> {
-    let open = *s.first()?;
+/// If `s` starts with a bracketed pinyin reading such as `(zhǎng)` or `（huì）`, its
+/// length in chars and in bytes.
+pub fn pinyin_reading_len(s: &str) -> Option<(usize, usize)> {
+    let mut chars = s.char_indices();
+    let (_, open) = chars.next()?;
     let close = if open == '（' { '）' } else { ')' };
     let mut toned = false;
     let mut body = String::new();
-    for (i, &c) in s.iter().enumerate().skip(1).take(8) {
+    for (k, (at, c)) in chars.enumerate().take(8) {
+        let i = k + 1;
         if c == close || (c == ')' || c == '）') {
             if i == 1 {
                 return None;
             }
             if toned || NEUTRAL.contains(&body.as_str()) {
-                return Some(i + 1);
+                return Some((i + 1, at + c.len_utf8()));
             }
             return None;
         }
@@ -51,7 +53,10 @@ mod tests {
     use super::*;
 
     fn len(s: &str) -> Option<usize> {
-        pinyin_reading_len(&s.chars().collect::<Vec<_>>())
+        pinyin_reading_len(s).map(|(chars, bytes)| {
+            assert_eq!(s[..bytes].chars().count(), chars);
+            chars
+        })
     }
 
     #[test]

@@ -669,26 +669,30 @@ pub(crate) fn home_region(
     // A county's outlet goes by the county's short form (来源:阜城宣传, 秀山电子报), which
     // the gazetteer does not find alone: the head's media names, completed to a county.
     let g = &lx.gazetteer;
-    // Navigation text before the article cuts many short sentences: 300 characters at least.
-    let head = &text[..head_end.max(text.char_indices().nth(300).map_or(text.len(), |(i, _)| i))];
-    for w in MEDIA {
-        for (at, _) in head.match_indices(w) {
-            let before: Vec<(usize, char)> = head[..at].char_indices().rev().take(3).collect();
-            for n in [2, 3] {
-                let Some(&(from, _)) = before.get(n - 1) else { continue };
-                if !before[..n].iter().all(|&(_, c)| is_han(c)) {
-                    continue;
-                }
-                let short = &head[from..at];
-                // The full name or a short form (秀山县 for 秀山土家族苗族自治县).
-                let county = ["县", "市", "区", "旗"].iter().find_map(|suffix| {
-                    let name = format!("{short}{suffix}");
-                    let whole = g.find(&name).into_iter().find(|m| m.start == 0 && m.end == name.len())?;
-                    whole.candidates.iter().copied().find(|&r| matches!(g.get(r).level, Level::County))
-                });
-                if let Some(r) = county {
-                    return (Some(r), None);
-                }
+    // The page head: its first 200 characters, navigation text included.
+    let head = crate::window(text, 0, 200);
+    // One walk over the head: most characters begin no media word (the first characters
+    // of MEDIA).
+    let media_at = head
+        .char_indices()
+        .filter(|&(_, c)| matches!(c, '日' | '晚' | '电' | '广' | '新' | '融' | '发' | '宣' | '卫'))
+        .map(|(at, _)| at);
+    for at in media_at.filter(|&at| MEDIA.iter().any(|w| head[at..].starts_with(w))) {
+        let before: Vec<(usize, char)> = head[..at].char_indices().rev().take(3).collect();
+        for n in [2, 3] {
+            let Some(&(from, _)) = before.get(n - 1) else { continue };
+            if !before[..n].iter().all(|&(_, c)| is_han(c)) {
+                continue;
+            }
+            let short = &head[from..at];
+            // The full name or a short form (秀山县 for 秀山土家族苗族自治县).
+            let county = ["县", "市", "区", "旗"].iter().find_map(|suffix| {
+                let name = format!("{short}{suffix}");
+                let whole = g.find(&name).into_iter().find(|m| m.start == 0 && m.end == name.len())?;
+                whole.candidates.iter().copied().find(|&r| matches!(g.get(r).level, Level::County))
+            });
+            if let Some(r) = county {
+                return (Some(r), None);
             }
         }
     }
