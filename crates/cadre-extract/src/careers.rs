@@ -185,7 +185,7 @@ pub fn extract(lx: &Lexicon, doc: &Doc) -> Vec<CareerStep> {
             let acting_here = out
                 .iter()
                 .rev()
-                .find(|c| c.sentence == si && c.end <= at && c.kind == EventType::Appointment && c.office.title.contains('代') && c.office.post != "other")
+                .find(|c| c.sentence == si && c.end <= at && acting_appointment(c))
                 .map(|c| (c.person, c.office.clone()));
             if let Some((p, acting)) = acting_here.or_else(|| last_acting.clone()) {
                 let date = date_before(doc, s, at).map(|v| fill_year(&v, ctx_date.as_ref())).or_else(|| ctx_date.clone());
@@ -194,7 +194,7 @@ pub fn extract(lx: &Lexicon, doc: &Doc) -> Vec<CareerStep> {
                 out.push(CareerStep { kind: EventType::Appointment, person: p, office, date, sentence: si, start: at, end: at + "转正".len(), rule: "career:acting-confirmed", event: true });
             }
         }
-        if let Some(step) = out.iter().rev().find(|c| c.kind == EventType::Appointment && c.office.title.contains('代') && c.office.post != "other") {
+        if let Some(step) = out.iter().rev().find(|c| acting_appointment(c)) {
             last_acting = Some((step.person, step.office.clone()));
         }
         if let Some((p, _)) = mentions.iter().rev().find(|(p, _)| !rec.persons[*p].byline) {
@@ -204,7 +204,6 @@ pub fn extract(lx: &Lexicon, doc: &Doc) -> Vec<CareerStep> {
     // One appointment per person and office: a text that names the same move twice
     // (算上今次调整的苟仲文…此番履新北京市委副书记的苟仲文) tells one event. Acting and
     // confirmed (代市长, then 去代转正 as 市长) are two moves.
-    let acting = |c: &CareerStep| c.office.title.contains('代');
     let mut seen: Vec<(EventType, usize, String, Option<String>, bool)> = Vec::new();
     out.retain(|c| {
         let key = (c.kind, c.person, c.office.post.clone(), c.office.jurisdiction.clone(), acting(c));
@@ -215,6 +214,16 @@ pub fn extract(lx: &Lexicon, doc: &Doc) -> Vec<CareerStep> {
         true
     });
     out
+}
+
+/// Is the step's office an acting one (代市长, 代省长)?
+fn acting(c: &CareerStep) -> bool {
+    c.office.title.contains('代')
+}
+
+/// An appointment to an acting controlled post: what a later 去代转正 confirms.
+fn acting_appointment(c: &CareerStep) -> bool {
+    c.kind == EventType::Appointment && acting(c) && c.office.post != "other"
 }
 
 crate::word_set!(career_lists, ["曾任", "历任", "担任过", "先后任", "先后担任", "前任", "时任"]);

@@ -533,6 +533,14 @@ fn merge_or_push(g: &cadre_recognise::Gazetteer, drafts: &mut Vec<Draft>, c: Dra
     }
 }
 
+/// Does a sentence that gives evidence for `d` hold one of `words`?
+fn says(doc: &Doc, d: &Draft, words: &[&str]) -> bool {
+    d.evidence.iter().any(|&(si, ..)| {
+        let (a, b) = doc.sentences[si];
+        words.iter().any(|w| doc.text()[a..b].contains(w))
+    })
+}
+
 /// Places, delegation members and empty events, once the whole document is read.
 fn finish(lx: &Lexicon, doc: &Doc, drafts: &mut Vec<Draft>) {
     let g = &lx.gazetteer;
@@ -572,10 +580,7 @@ fn finish(lx: &Lexicon, doc: &Doc, drafts: &mut Vec<Draft>) {
             let home = rec.home_region.filter(|&h| g.get(h).level == Level::County);
             let local = |h: usize| {
                 drafts[i].persons.iter().any(|&(p, _)| rec.persons[p].offices.iter().any(|o| o.region == Some(h)))
-                    || drafts[i].evidence.iter().any(|&(si, ..)| {
-                        let (a, b) = doc.sentences[si];
-                        ["县委", "县政府", "县人大", "县政协"].iter().any(|w| doc.text()[a..b].contains(w))
-                    })
+                    || says(doc, &drafts[i], &["县委", "县政府", "县人大", "县政协"])
             };
             drafts[i].place = home.filter(|&h| local(h));
         }
@@ -586,10 +591,7 @@ fn finish(lx: &Lexicon, doc: &Doc, drafts: &mut Vec<Draft>) {
         if drafts[i].kind != EventType::Meeting || !drafts[i].persons.is_empty() || drafts[i].date.is_none() {
             continue;
         }
-        let present = drafts[i].evidence.iter().any(|&(si, ..)| {
-            let (a, b) = doc.sentences[si];
-            doc.text()[a..b].contains("与会")
-        });
+        let present = says(doc, &drafts[i], &["与会"]);
         let before = (0..i).rev().find(|&j| {
             drafts[j].kind != EventType::Visit && drafts[j].date == drafts[i].date && !drafts[j].persons.is_empty()
         });

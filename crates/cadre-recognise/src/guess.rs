@@ -308,18 +308,10 @@ pub(crate) fn japanese_names(
         if !(before.chars().next_back().is_none_or(is_delimiter) || lx.posts.ends(before) || lx.name_cues.ends_before(before)) {
             continue;
         }
-        let mut end = None;
-        for (k, g) in sent[family_end..].char_indices().take(3) {
-            if !is_han(g) {
-                break;
-            }
-            let b = family_end + k + g.len_utf8();
-            if lx.name_cues.after_at(&sent[b..]) {
-                end = Some(b);
-                break;
-            }
-        }
-        let Some(b) = end else { continue };
+        let ends = sent[family_end..].char_indices().take(3).take_while(|&(_, g)| is_han(g));
+        let Some(b) = ends.map(|(k, g)| family_end + k + g.len_utf8()).find(|&b| lx.name_cues.after_at(&sent[b..])) else {
+            continue;
+        };
         // Not a family name before a word for people (中村干部说, 田中主任表示).
         let name = &sent[i..b];
         if lx.name_cues.ends_before(name)

@@ -671,12 +671,8 @@ pub(crate) fn home_region(
     let g = &lx.gazetteer;
     // The page head: its first 200 characters, navigation text included.
     let head = crate::window(text, 0, 200);
-    // One walk over the head: most characters begin no media word (the first characters
-    // of MEDIA).
-    let media_at = head
-        .char_indices()
-        .filter(|&(_, c)| matches!(c, '日' | '晚' | '电' | '广' | '新' | '融' | '发' | '宣' | '卫'))
-        .map(|(at, _)| at);
+    // One walk over the head: most characters begin no media word.
+    let media_at = head.char_indices().filter(|&(_, c)| media_may_begin(c)).map(|(at, _)| at);
     for at in media_at.filter(|&at| MEDIA.iter().any(|w| head[at..].starts_with(w))) {
         let before: Vec<(usize, char)> = head[..at].char_indices().rev().take(3).collect();
         for n in [2, 3] {
@@ -702,6 +698,12 @@ pub(crate) fn home_region(
 /// Words that follow the name of a region's outlet (广东日报, 阜城宣传).
 const MEDIA: &[&str] = &["日报", "晚报", "电视台", "广播电视台", "新闻网", "融媒", "发布", "宣传", "卫视", "电子报"];
 
+/// Can a word of [`MEDIA`] begin with `c`? (A match, not a walk over the list: it is
+/// asked for every character of a page's head.)
+fn media_may_begin(c: char) -> bool {
+    matches!(c, '日' | '晚' | '电' | '广' | '新' | '融' | '发' | '宣' | '卫')
+}
+
 #[cfg(test)]
 mod tests {
     use crate::{recognise, Lexicon};
@@ -717,6 +719,13 @@ mod tests {
     fn a_known_name_after_a_title_is_read_whole() {
         // 来 often ends a name (王伟来访); 周恩来 is known.
         assert_eq!(crate::test_persons("新中国第一任总理周恩来誉为高原劲松。"), ["周恩来"]);
+    }
+
+    #[test]
+    fn every_media_word_may_begin_where_asked() {
+        for w in super::MEDIA {
+            assert!(super::media_may_begin(w.chars().next().unwrap()), "{w}");
+        }
     }
 
     #[test]

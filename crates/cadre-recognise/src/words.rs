@@ -32,8 +32,7 @@ pub(crate) fn is_everyday_word(s: &str) -> bool {
 
 /// Does an everyday word of two or three characters end at byte `at` of `text` (举行|, 所以|)?
 pub fn word_ends_at(text: &str, at: usize) -> bool {
-    let mut starts = text[..at].char_indices().rev().map(|(i, _)| i).skip(1);
-    starts.by_ref().take(2).any(|from| is_everyday_word(&text[from..at]))
+    text[..at].char_indices().rev().skip(1).take(2).any(|(from, _)| is_everyday_word(&text[from..at]))
 }
 
 /// Is `text[a..b]` an everyday word, or the tail of one that starts one or two characters
