@@ -83,6 +83,12 @@ pub(crate) fn titled_names(
         if entry.word.ends_with('长') && ["期", "远", "效", "足", "久", "度", "寿", "短"].iter().any(|w| text[p.end..e].starts_with(w)) {
             continue;
         }
+        // A title word that runs into a word (主席台, 主席团, 委员会) is no title.
+        if let Some(c) = text[p.end..e].chars().next().filter(|&c| is_han(c)) {
+            if crate::words::is_dictionary_word(&text[p.start..p.end + c.len_utf8()]) {
+                continue;
+            }
+        }
         // Region written right before (or overlapping) the post word; 天津原市委书记 names
         // a former office of the region.
         let former = |m: &&&RegionMention| m.end + "原".len() == p.start && text[m.end..p.start] == *"原";
@@ -274,7 +280,16 @@ pub(crate) fn is_not_a_name(lx: &Lexicon, name: &str) -> bool {
     if name.chars().count() > 2 && ["负责", "领导", "干部", "代表"].iter().any(|w| name.ends_with(w)) {
         return true;
     }
+    // An adverb before its verb (高兴地说, 郑重地说道): a word and 地.
+    if let Some(word) = name.strip_suffix('地').filter(|w| w.chars().count() == 2) {
+        if crate::words::is_everyday_word(word) {
+            return true;
+        }
+    }
+    // A country, or a word-like surname before one (应|美国总统, 但|英国; 朱英国 is a name).
+    let word_like = |c: char| lx.name_cues.ambiguous_surname.contains(c) || lx.boundaries.is_single(c);
     lx.countries.contains(name)
+        || (name.chars().next().is_some_and(word_like) && name.chars().count() > 2 && lx.countries.ends(name))
         || matches!(
             name,
             "一行" | "同志" | "本人" | "等人" | "人员" | "代表" | "领导" | "班子" | "职务" | "人选" | "期间" | "任内" | "一职"
@@ -330,7 +345,13 @@ fn name_before(lx: &Lexicon, text: &str, s: usize, at: usize) -> Option<(usize, 
         if cand.chars().any(|c| is_delimiter(c) || lx.boundaries.is_single(c)) {
             continue;
         }
-        if lx.surnames.prefix_len(cand).is_some() && !is_not_a_name(lx, cand) && !lx.boundaries.word_at(cand) && !inside_country(i) {
+        // Nor a surname that ends a title (主席|登上).
+        if lx.surnames.prefix_len(cand).is_some()
+            && !lx.posts.ends(&text[..s + i + cand.chars().next().map_or(0, char::len_utf8)])
+            && !is_not_a_name(lx, cand)
+            && !lx.boundaries.word_at(cand)
+            && !inside_country(i)
+        {
             return Some((s + i, at));
         }
     }
@@ -719,6 +740,15 @@ mod tests {
     fn a_known_name_after_a_title_is_read_whole() {
         // 来 often ends a name (王伟来访); 周恩来 is known.
         assert_eq!(crate::test_persons("新中国第一任总理周恩来誉为高原劲松。"), ["周恩来"]);
+    }
+
+    #[test]
+    fn words_that_look_like_names_around_titles() {
+        // 主席台 is a rostrum, and 席 of 主席 begins no name.
+        assert_eq!(crate::test_persons("他邀请江泽民主席登上主席台发表演讲。"), ["江泽民"]);
+        // An adverb before its verb; a word-like surname before a country.
+        assert!(crate::test_persons("村民们看了电影,高兴地说,好。").is_empty());
+        assert_eq!(crate::test_persons("江泽民是应美国总统克林顿的邀请访美的。"), ["江泽民", "克林顿"]);
     }
 
     #[test]
