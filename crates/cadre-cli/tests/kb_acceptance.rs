@@ -303,3 +303,59 @@ fn a_copy_under_another_header_adds_evidence_not_events() {
         "evidence rows of the Guangzhou meeting: {ev_docs:?}"
     );
 }
+
+/// `who` on real news: every controlled office the dev set's gold gives (jurisdiction,
+/// post, holder) is asked of the store holding the dev set, once without a date and once
+/// on the date of the document that names it. Printed as a measure; the floors are a
+/// little under what is reached. (Past offices, 曾任…, are asked on the document's date
+/// too, so the dated measure counts a holder anywhere in the answer, not only first.)
+#[test]
+fn who_answers_the_offices_of_the_dev_gold() {
+    let Some((seed, dev)) = inputs() else { return };
+    let t = Tmp::new("who-dev");
+    let summary = ingest(&t, &[&seed, &dev]);
+    assert!(summary.contains(", 0 errors"), "{summary}");
+    // The date each document is read on, from the extraction itself.
+    let o = cadre(&["extract", &dev.to_string_lossy()], &t.0);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let dates: std::collections::HashMap<String, String> = text(&o.stdout)
+        .lines()
+        .filter_map(|l| serde_json::from_str::<Value>(l).ok())
+        .filter_map(|r| Some((s(&r, "id").to_owned(), r["reference_date"].as_str()?.to_owned())))
+        .collect();
+    let gold = std::fs::read_to_string(dev.with_file_name("gold.jsonl")).expect("dev gold");
+    let (mut asked, mut known, mut dated, mut on_date) = (0, 0, 0, 0);
+    let mut misses = Vec::new();
+    for rec in gold.lines().filter_map(|l| serde_json::from_str::<Value>(l).ok()) {
+        let doc = s(&rec, "id");
+        for p in rec["persons"].as_array().into_iter().flatten() {
+            for o in p["offices"].as_array().into_iter().flatten() {
+                let (j, post) = (s(o, "jurisdiction"), s(o, "post"));
+                if j.is_empty() || post.is_empty() || post == "other" {
+                    continue;
+                }
+                let name = s(p, "name");
+                let holds = |hits: &[Value]| hits.iter().any(|h| s(h, "name") == name);
+                asked += 1;
+                if holds(&query(&t, &["who", j, post])) {
+                    known += 1;
+                } else {
+                    misses.push(format!("{doc} {name} {j} {post}"));
+                }
+                if let Some(day) = dates.get(doc).filter(|d| d.len() == 10) {
+                    dated += 1;
+                    if holds(&query(&t, &["who", j, post, "--on", day])) {
+                        on_date += 1;
+                    }
+                }
+            }
+        }
+    }
+    println!("who on the dev gold: {known}/{asked} offices answered; {on_date}/{dated} on the document's date");
+    for m in &misses {
+        println!("  not answered: {m}");
+    }
+    assert!(asked >= 50, "too few offices asked: {asked}");
+    assert!(known as f64 >= 0.9 * asked as f64, "{known}/{asked} answered");
+    assert!(on_date as f64 >= 0.85 * dated as f64, "{on_date}/{dated} answered on the document's date");
+}
