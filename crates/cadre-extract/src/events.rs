@@ -526,7 +526,13 @@ fn merge_or_push(g: &cadre_recognise::Gazetteer, drafts: &mut Vec<Draft>, c: Dra
             }
             x.agreements.extend(c.agreements);
             x.agreement_count = x.agreement_count.or(c.agreement_count);
-            x.evidence.extend(c.evidence);
+            // A proposal for the same trigger (a cited visit that is the visit itself) adds
+            // no second copy of its evidence.
+            for ev in c.evidence {
+                if !x.evidence.contains(&ev) {
+                    x.evidence.push(ev);
+                }
+            }
             x.last_sentence = si;
         }
         None => drafts.push(c),

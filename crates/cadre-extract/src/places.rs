@@ -6,6 +6,9 @@ use cadre_recognise::{Gazetteer, Level, Lexicon, RegionMention, Scope};
 /// Words before a region that make it the place of what follows.
 const AT: &[&str] = &["在", "于"];
 const TO: &[&str] = &["赴", "到", "来", "前往", "抵达", "抵", "深入", "走进", "莅临", "来到", "奔赴", "至"];
+/// Inspection words right before a region (视察广西时): its destination when no word of
+/// motion names one (贯彻…视察安徽重要讲话,…前往上海: 上海).
+const INSPECT: &[&str] = &["视察", "考察"];
 
 fn regions_in<'a>(regions: &'a [RegionMention], s: usize, e: usize) -> Vec<&'a RegionMention> {
     crate::starting_in(regions, s, e, |m| m.start).iter().filter(|m| m.end <= e).collect()
@@ -68,10 +71,12 @@ pub(crate) fn starts_title(lx: &Lexicon, text: &str, m: &RegionMention) -> bool 
 /// The destination of a visit: regions after 赴/到/来/前往…, or 来粤/赴桂.
 pub fn destination(lx: &Lexicon, text: &str, regions: &[RegionMention], s: usize, e: usize) -> Option<usize> {
     let ms = regions_in(regions, s, e);
-    for (i, m) in ms.iter().enumerate() {
-        if preceded_by(text, m.start, TO) {
-            let run: Vec<usize> = run_after(text, &ms, i).iter().map(|m| m.region()).collect();
-            return cover(&lx.gazetteer, &run);
+    for words in [TO, INSPECT] {
+        for (i, m) in ms.iter().enumerate() {
+            if preceded_by(text, m.start, words) {
+                let run: Vec<usize> = run_after(text, &ms, i).iter().map(|m| m.region()).collect();
+                return cover(&lx.gazetteer, &run);
+            }
         }
     }
     abbreviated(lx, &text[s..e], regions)

@@ -155,3 +155,18 @@ fn those_present_meet_after_the_ceremony() {
     let m = g.events.iter().find(|e| e.kind == EventType::Meeting).expect("a meeting");
     assert_eq!(m.persons, vec!["陈立新".to_string(), "吴春山".to_string()]);
 }
+
+#[test]
+fn an_inspection_cited_in_passing_has_its_region() {
+    let g = gold("会议传达学习了习近平总书记视察广西时的重要讲话精神。", None);
+    let v = g.events.iter().find(|e| e.kind == EventType::Visit).expect("the cited visit");
+    assert_eq!(v.place.as_deref(), Some("广西壮族自治区"));
+    assert_eq!(v.persons, vec!["习近平".to_string()]);
+    // A word of motion names the trip's destination before an inspection cited with it.
+    let g = gold(
+        "为贯彻习近平总书记视察安徽重要讲话精神,10月7日至10日,安徽省委书记李锦斌率代表团前往上海学习考察。",
+        Some("https://example.org/2016-10/12/c_1.htm"),
+    );
+    let trip = g.events.iter().find(|e| e.kind == EventType::Visit && e.persons.contains(&"李锦斌".to_string())).expect("the trip");
+    assert_eq!(trip.place.as_deref(), Some("上海市"));
+}
