@@ -5,6 +5,7 @@ use cadre_recognise::{Gazetteer, Level, Lexicon, RegionMention, Scope};
 
 /// Words before a region that make it the place of what follows.
 const AT: &[&str] = &["在", "于"];
+/// Words of motion before a visit's destination (赴广东, 来到深圳).
 const TO: &[&str] = &["赴", "到", "来", "前往", "抵达", "抵", "深入", "走进", "莅临", "来到", "奔赴", "至"];
 /// Inspection words right before a region (视察广西时): its destination when no word of
 /// motion names one (贯彻…视察安徽重要讲话,…前往上海: 上海).
