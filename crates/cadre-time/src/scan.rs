@@ -971,20 +971,8 @@ impl<'a> Scanner<'a> {
         if !matches!(self.at(i)?, '（' | '(') {
             return None;
         }
-        let mut k = i + 1;
-        if self.starts_with(k, "星期") || self.starts_with(k, "礼拜") {
-            k += 2;
-        } else if self.at(k) == Some('周') {
-            k += 1;
-        } else {
-            return None;
-        }
-        if !matches!(
-            self.at(k)?,
-            '一' | '二' | '三' | '四' | '五' | '六' | '日' | '天'
-        ) {
-            return None;
-        }
+        let k = i + 1 + self.week_unit(i + 1)?;
+        self.weekday_at(k)?;
         matches!(self.at(k + 1)?, '）' | ')').then_some(k + 2)
     }
 

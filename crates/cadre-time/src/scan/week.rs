@@ -42,12 +42,12 @@ const NEXT_BLOCK: &str = "边期年刊报岁围到密转知全游旋长身遭折
 
 impl Scanner<'_> {
     /// The week unit at `i`: its length in chars.
-    fn week_unit(&self, i: usize) -> Option<usize> {
+    pub(super) fn week_unit(&self, i: usize) -> Option<usize> {
         UNITS.iter().find(|u| self.starts_with(i, u)).map(|u| u.chars().count())
     }
 
     /// The weekday at `i` (Monday 0 … Sunday 6).
-    fn weekday_at(&self, i: usize) -> Option<u32> {
+    pub(super) fn weekday_at(&self, i: usize) -> Option<u32> {
         Some(match self.at(i)? {
             '一' => 0,
             '二' => 1,
